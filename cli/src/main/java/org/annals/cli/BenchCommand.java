@@ -1,0 +1,125 @@
+package org.annals.cli;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.annals.ingest.RawArticle;
+import org.annals.pipeline.Pipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code annals bench FILE.jsonl}: throughput and peak heap of the whole coding path. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures the whole coding path (read, clean, NLP, code, date, place, merge) on a corpus:",
+      "articles/s, sentences/s and peak heap, median of several runs after a warm-up.",
+      "Run it through ./annals, which sets the heap limit (ANNALS_HEAP, default 2g)."
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "FILE", description = "a .jsonl corpus")
+  String file;
+
+  @Option(names = "--runs", defaultValue = "3", description = "measured runs (default 3)")
+  int runs;
+
+  @Option(names = "--warmup", defaultValue = "200", description = "warm-up articles (default 200)")
+  int warmup;
+
+  @Option(names = "--limit", defaultValue = "0", description = "articles per run (0 = all)")
+  int limit;
+
+  @Option(names = "--threads", defaultValue = "2", description = "worker threads (default 2)")
+  int threads;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  BenchCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    int[] skipped = new int[1];
+    List<RawArticle> articles = Runner.read(List.of(file), System.in, null, p -> skipped[0]++);
+    if (articles.isEmpty()) {
+      err.println("annals: no article could be read from " + file);
+      return 1;
+    }
+    if (limit > 0 && articles.size() > limit) {
+      articles = articles.subList(0, limit);
+    }
+    long t0 = System.nanoTime();
+    Pipeline pipeline = Runner.pipeline(null, false);
+    out.printf(Locale.ROOT, "bench: %s: %d articles (%d unreadable skipped), %d threads, max heap %d MB%n",
+        Path.of(file).getFileName(), articles.size(), skipped[0], threads,
+        Runtime.getRuntime().maxMemory() >> 20);
+    out.printf(Locale.ROOT, "  model load %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    Runner.process(pipeline, articles.subList(0, Math.min(warmup, articles.size())), threads, r -> { });
+    List<Double> rates = new ArrayList<>();
+    List<Double> sentenceRates = new ArrayList<>();
+    long peak = 0;
+    for (int run = 1; run <= runs; run++) {
+      System.gc();
+      resetPeaks();
+      long[] totals = new long[4]; // sentences, analysed, events, problems
+      long start = System.nanoTime();
+      Runner.process(pipeline, articles, threads, r -> {
+        totals[0] += r.sentences();
+        totals[1] += r.analysed();
+        totals[2] += r.events().size();
+        totals[3] += r.problem() == null ? 0 : 1;
+      });
+      double secs = (System.nanoTime() - start) / 1e9;
+      long runPeak = peakHeap();
+      peak = Math.max(peak, runPeak);
+      rates.add(articles.size() / secs);
+      sentenceRates.add(totals[0] / secs);
+      out.printf(Locale.ROOT,
+          "  run %d: %.1f s, %.1f articles/s, %.0f sentences/s (%d of %d analysed), %d events,"
+              + " %d skipped, peak heap %d MB%n",
+          run, secs, articles.size() / secs, totals[0] / secs, totals[1], totals[0], totals[2],
+          totals[3], runPeak >> 20);
+    }
+    out.printf(Locale.ROOT, "median: %.1f articles/s, %.0f sentences/s, peak heap %d MB%n",
+        median(rates), median(sentenceRates), peak >> 20);
+    return 0;
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        p.resetPeakUsage();
+      }
+    }
+  }
+
+  /** Sum of the heap pools' peak usage since the last reset. */
+  private static long peakHeap() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        sum += p.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  private static double median(List<Double> xs) {
+    List<Double> s = new ArrayList<>(xs);
+    Collections.sort(s);
+    int n = s.size();
+    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+  }
+}

@@ -1,0 +1,110 @@
+package org.annals.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.annals.output.EventWriter;
+import org.annals.pipeline.Pipeline;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code annals code INPUT… [--published YYYY-MM-DD] [--format jsonl|table|csv]}. */
+@Command(
+    name = "code",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Codes the events in news articles and prints one event per line.",
+      "INPUT is a text file (one article; an optional first line is the headline), a .jsonl file"
+          + " (one article a line: id, text, optional title, published, url, source) or - for"
+          + " standard input."
+    })
+final class CodeCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "article files, or - for stdin")
+  List<String> inputs;
+
+  @Option(names = "--published", paramLabel = "YYYY-MM-DD",
+      description = "publication date for articles that do not carry one (resolves \"Monday\")")
+  String published;
+
+  @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
+      description = "jsonl (default), table or csv")
+  String format;
+
+  @Option(names = "--lexicon", paramLabel = "DIR",
+      description = "a directory of lexicon files whose entries are added to the built-in ones")
+  Path lexicon;
+
+  @Option(names = "--threads", defaultValue = "2", description = "worker threads (default 2)")
+  int threads;
+
+  @Option(names = "--all-sentences",
+      description = "analyse every sentence, not only those the trigger scan selects (slower)")
+  boolean allSentences;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final InputStream in;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  CodeCommand(InputStream in, PrintStream out, PrintStream err) {
+    this.in = in;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    LocalDate date = null;
+    if (published != null) {
+      try {
+        date = LocalDate.parse(published);
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--published '" + published + "' is not a date; use YYYY-MM-DD, e.g. 2022-08-29");
+      }
+    }
+    EventWriter writer;
+    try {
+      writer = EventWriter.forFormat(format, out);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    int[] counts = new int[3]; // articles, skipped, events
+    var articles = Runner.read(inputs, in, date, p -> {
+      counts[1]++;
+      Runner.report(err, p);
+    });
+    if (articles.isEmpty()) {
+      err.println("annals: no article could be read from " + String.join(", ", inputs));
+      return 1;
+    }
+    Pipeline pipeline = Runner.pipeline(lexicon, allSentences);
+    boolean noDate = articles.stream().anyMatch(a -> a.published() == null);
+    Runner.process(pipeline, articles, threads, r -> {
+      if (r.problem() != null) {
+        counts[1]++;
+        Runner.report(err, r.problem());
+        return;
+      }
+      counts[0]++;
+      for (var e : r.events()) {
+        writer.write(e);
+        counts[2]++;
+      }
+    });
+    writer.finish();
+    err.printf("annals: %d article(s) coded, %d skipped, %d event(s)%n", counts[0], counts[1], counts[2]);
+    if (noDate) {
+      err.println("annals: note: some articles have no publication date, so relative dates such as"
+          + " \"Monday\" stay unresolved (date_basis \"unresolved\"); pass --published YYYY-MM-DD");
+    }
+    return counts[0] == 0 ? 1 : 0;
+  }
+}

@@ -1,0 +1,81 @@
+package org.annals.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.annals.eval.Evaluations;
+import org.annals.event.CodedEvent;
+import org.annals.ingest.RawArticle;
+import org.annals.pipeline.ArticleResult;
+import org.annals.pipeline.Pipeline;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code annals eval plover|case2021|actors FILE}. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scores the coder on a gold development set (see ../shared/eval/README.md).",
+      "  plover    plover-gsr-dev.jsonl: PLOVER type accuracy and macro-F1",
+      "  case2021  case2021-dev.tsv: ACLED sub-event weighted and macro F1 (25 types and all 30)",
+      "  actors    cameo-actors-dev.conll: source/target span P/R/F1"
+    })
+final class EvalCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SET", description = "plover, case2021 or actors")
+  String set;
+
+  @Parameters(index = "1", paramLabel = "FILE", description = "the gold file")
+  Path file;
+
+  @Option(names = "--lexicon", paramLabel = "DIR", description = "extra lexicon directory")
+  Path lexicon;
+
+  @Option(names = "--min", paramLabel = "SCORE",
+      description = "exit 1 if the headline score (plover: accuracy; case2021: weighted F1 on the"
+          + " 25 ACLED types; actors: exact-span F1) is below SCORE (a regression gate)")
+  Double min;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  EvalCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() {
+    if (!Files.isRegularFile(file)) {
+      err.println("annals: " + file + ": no such file; the development sets are in ../shared/eval");
+      return 1;
+    }
+    Pipeline pipeline = Runner.pipeline(lexicon, true);
+    Evaluations eval = new Evaluations(a -> code(pipeline, a), out);
+    double score;
+    switch (set) {
+      case "plover" -> score = eval.plover(file).accuracy();
+      case "case2021" -> score = eval.case2021(file).weightedF1(
+          new java.util.LinkedHashSet<>(Evaluations.CASE_TO_ACLED.keySet()));
+      case "actors" -> score = eval.actors(file)[2];
+      default -> throw new CommandLine.ParameterException(spec.commandLine(),
+          "unknown set '" + set + "'; use plover, case2021 or actors");
+    }
+    if (min != null && score < min) {
+      err.printf(java.util.Locale.ROOT, "annals: %s score %.3f is below the gate %.3f%n", set, score, min);
+      return 1;
+    }
+    return 0;
+  }
+
+  private static List<CodedEvent> code(Pipeline pipeline, RawArticle a) {
+    ArticleResult r = pipeline.process(a);
+    return r.events();
+  }
+}

@@ -1,0 +1,78 @@
+package org.annals.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.annals.EventDataException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code annals} command. {@link #run} is the testable entry point: it never calls {@code
+ * System.exit} and prints messages, not stack traces, for user errors. Exit codes: 0 success, 1
+ * failure, 2 usage error.
+ */
+@Command(
+    name = "annals",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Turns news articles into coded, dated, located event data.",
+    subcommands = {CodeCommand.class, EvalCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    int code = run(System.in, System.out, System.err, args);
+    System.exit(code);
+  }
+
+  /** Runs the command line with the given streams; returns the exit code. */
+  public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
+    CommandLine cli = new CommandLine(new Main(), new Factory(in, out, err));
+    cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          if (ex instanceof EventDataException || ex instanceof IllegalArgumentException) {
+            commandLine.getErr().println("annals: " + ex.getMessage());
+            return 1;
+          }
+          commandLine.getErr().println("annals: unexpected error: " + ex);
+          ex.printStackTrace(commandLine.getErr());
+          return 1;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Gives each command the streams of this run. */
+  record Factory(InputStream in, PrintStream out, PrintStream err) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == CodeCommand.class) {
+        return cls.cast(new CodeCommand(in, out, err));
+      }
+      if (cls == EvalCommand.class) {
+        return cls.cast(new EvalCommand(out, err));
+      }
+      if (cls == BenchCommand.class) {
+        return cls.cast(new BenchCommand(out, err));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+
+  /** Version line. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {org.annals.pipeline.Pipeline.CODER_VERSION + " (lexicon "
+          + org.annals.lexicon.Lexicon.VERSION + ", Stanford CoreNLP 4.5.10)"};
+    }
+  }
+}

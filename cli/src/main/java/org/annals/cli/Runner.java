@@ -1,0 +1,101 @@
+package org.annals.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.annals.ingest.ArticleReader;
+import org.annals.ingest.InputProblem;
+import org.annals.ingest.RawArticle;
+import org.annals.lexicon.Lexicon;
+import org.annals.nlp.corenlp.CoreNlpAnnotator;
+import org.annals.pipeline.ArticleResult;
+import org.annals.pipeline.Pipeline;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads inputs and runs the pipeline over their articles on a small thread pool, handing results
+ * to the consumer in input order. Bad inputs are reported through the problem consumer and skipped.
+ */
+final class Runner {
+  private static volatile @Nullable CoreNlpAnnotator annotator;
+
+  private Runner() {}
+
+  /** The shared CoreNLP annotator (models load once per process). */
+  static CoreNlpAnnotator annotator() {
+    CoreNlpAnnotator a = annotator;
+    if (a == null) {
+      synchronized (Runner.class) {
+        a = annotator;
+        if (a == null) {
+          a = CoreNlpAnnotator.create();
+          annotator = a;
+        }
+      }
+    }
+    return a;
+  }
+
+  static Pipeline pipeline(@Nullable Path lexiconDir, boolean analyseAll) {
+    Lexicon lexicon = lexiconDir == null ? Lexicon.builtIn() : Lexicon.load(lexiconDir);
+    return new Pipeline(lexicon, annotator(), analyseAll);
+  }
+
+  /** Reads every input, returning the articles (problems go to {@code problems}). */
+  static List<RawArticle> read(List<String> inputs, InputStream stdin, @Nullable LocalDate published,
+      Consumer<InputProblem> problems) {
+    List<RawArticle> articles = new ArrayList<>();
+    ArticleReader reader = new ArticleReader(a -> articles.add(a.withDefaultPublished(published)), problems);
+    for (String input : inputs) {
+      reader.read(input, stdin);
+    }
+    return articles;
+  }
+
+  /** Processes articles with {@code threads} workers; results reach {@code sink} in input order. */
+  static void process(Pipeline pipeline, List<RawArticle> articles, int threads, Consumer<ArticleResult> sink) {
+    if (threads <= 1 || articles.size() <= 1) {
+      for (RawArticle a : articles) {
+        sink.accept(pipeline.process(a));
+      }
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "annals-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      BlockingQueue<Future<ArticleResult>> inFlight = new ArrayBlockingQueue<>(threads * 4);
+      int next = 0;
+      while (next < articles.size() || !inFlight.isEmpty()) {
+        while (next < articles.size() && inFlight.remainingCapacity() > 0) {
+          RawArticle a = articles.get(next++);
+          inFlight.add(pool.submit(() -> pipeline.process(a)));
+        }
+        sink.accept(inFlight.remove().get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a worker failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  static void report(PrintStream err, InputProblem p) {
+    err.println(p);
+  }
+}

@@ -1,0 +1,169 @@
+package org.annals.coding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.annals.lexicon.ActorTerm;
+import org.annals.lexicon.Lexicon;
+import org.annals.lexicon.PhraseIndex;
+import org.annals.nlp.Dependency;
+import org.annals.nlp.EntityMention;
+import org.annals.nlp.Sentence;
+import org.annals.nlp.Token;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the head token of an actor phrase into an {@link Actor}: the phrase span, the named person
+ * or organisation, and the country and sector from the country and actor lexicons. Thread-safe.
+ */
+final class ActorResolver {
+  /** Relations whose dependents belong to the actor phrase. */
+  private static final Set<String> PHRASE_RELATIONS =
+      Set.of("compound", "amod", "nmod:poss", "flat", "nummod", "det", "case", "appos", "nmod:of",
+          "nmod:from", "compound:prt", "det:predet", "advmod", "obl:npmod", "nmod:npmod");
+
+  private static final Set<String> LEADING_DROPS = Set.of("the", "'s", ",", "-", "--");
+
+  private final Lexicon lexicon;
+
+  ActorResolver(Lexicon lexicon) {
+    this.lexicon = lexicon;
+  }
+
+  /** The actor headed by {@code head}, or null if the head is not a noun or name. */
+  @Nullable Actor resolve(Sentence s, int head, String relation) {
+    Token h = s.tokens().get(head);
+    if (h.pos() == null || !(h.isNoun() || h.pos().equals("CD") || h.pos().startsWith("JJ")
+        || h.pos().equals("PRP$") || h.pos().equals("DT"))) {
+      return null;
+    }
+    int[] span = span(s, head);
+    int from = span[0];
+    int to = span[1];
+    while (from < head && LEADING_DROPS.contains(s.tokens().get(from).lower())) {
+      from++;
+    }
+    while (to > head + 1 && LEADING_DROPS.contains(s.tokens().get(to - 1).lower())) {
+      to--;
+    }
+    List<Token> toks = s.tokens();
+    String text = joinWords(s, from, to);
+
+    String name = null;
+    for (EntityMention e : s.entities()) {
+      boolean inside = e.tokenStart() >= from && e.tokenEnd() <= to;
+      if (inside && (e.type().equals("PERSON") || e.type().equals("ORGANIZATION"))) {
+        if (name == null || (e.tokenStart() <= head && head < e.tokenEnd())) {
+          name = e.text();
+        }
+      }
+    }
+    String country = null;
+    String countryRule = null;
+    String sector = null;
+    String role = null;
+    String sectorRule = null;
+    int sectorDistance = Integer.MAX_VALUE;
+    for (int i = from; i < to; i++) {
+      final int base = i;
+      var place =
+          lexicon.places().longest(i, to, k -> toks.get(k).lower(), k -> toks.get(k).key());
+      if (place != null && Character.isUpperCase(toks.get(i).word().charAt(0))
+          && (!place.value().exactCase() || toks.get(i).word().equals(place.value().written()))) {
+        if (country == null || i == head) {
+          country = place.value().country().iso3();
+          countryRule = place.value().kind() + " '" + joinWords(s, base, i + place.length()) + "'";
+        }
+      }
+      PhraseIndex.Match<ActorTerm> term =
+          lexicon.actors().longest(i, to, k -> toks.get(k).lower(), k -> toks.get(k).key());
+      if (term != null) {
+        ActorTerm a = term.value();
+        if (a.term().length() <= 3 && !toks.get(i).word().equals(toks.get(i).word().toUpperCase(Locale.ROOT))) {
+          continue;
+        }
+        int last = i + term.length() - 1;
+        int distance = last <= head ? head - last : last - head + 10;
+        if (a.sector() != null && distance < sectorDistance) {
+          sector = a.sector();
+          role = a.role();
+          sectorDistance = distance;
+          sectorRule = a.origin();
+        } else if (sector == null && role == null && a.role() != null) {
+          role = a.role();
+        }
+        if (a.country() != null && country == null) {
+          country = a.country();
+          countryRule = a.origin();
+        }
+        if (name == null && a.sector() != null && Character.isUpperCase(toks.get(i).word().charAt(0))
+            && a.country() != null) {
+          name = joinWords(s, i, i + term.length());
+        }
+      }
+    }
+    StringBuilder rule = new StringBuilder(relation);
+    if (sectorRule != null) {
+      rule.append("; sector ").append(sectorRule);
+    }
+    if (countryRule != null) {
+      rule.append("; country ").append(countryRule);
+    }
+    int start = toks.get(from).start();
+    int end = toks.get(to - 1).end();
+    return new Actor(text, name, country, sector, role, start, end, rule.toString());
+  }
+
+  /** Token span [from, to) of the phrase headed by {@code head}. */
+  private static int[] span(Sentence s, int head) {
+    int from = head;
+    int to = head + 1;
+    List<Integer> stack = new ArrayList<>();
+    stack.add(head);
+    boolean[] seen = new boolean[s.tokens().size()];
+    seen[head] = true;
+    while (!stack.isEmpty()) {
+      int g = stack.remove(stack.size() - 1);
+      for (Dependency d : s.children(g)) {
+        int dep = d.dependent();
+        if (seen[dep] || !PHRASE_RELATIONS.contains(d.relation())) {
+          continue;
+        }
+        if (d.relation().equals("appos") && g != head) {
+          continue;
+        }
+        if (Math.abs(dep - head) > 12) {
+          continue;
+        }
+        seen[dep] = true;
+        stack.add(dep);
+        from = Math.min(from, dep);
+        to = Math.max(to, dep + 1);
+      }
+    }
+    // Keep the span contiguous and stop at clause punctuation far from the head.
+    for (int k = head - 1; k >= from; k--) {
+      String w = s.tokens().get(k).word();
+      if (w.equals(";") || w.equals("(") || w.equals(")")) {
+        from = k + 1;
+        break;
+      }
+    }
+    return new int[] {from, to};
+  }
+
+  static String joinWords(Sentence s, int from, int to) {
+    StringBuilder b = new StringBuilder();
+    Token prev = null;
+    for (int i = from; i < to; i++) {
+      Token t = s.tokens().get(i);
+      if (prev != null && t.start() > prev.end()) {
+        b.append(' ');
+      }
+      b.append(t.word());
+      prev = t;
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,417 @@
+package org.annals.coding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.annals.lexicon.Lexicon;
+import org.annals.lexicon.Modality;
+import org.annals.lexicon.Refinement;
+import org.annals.lexicon.TriggerEntry;
+import org.annals.nlp.AnnotatedDocument;
+import org.annals.nlp.Dependency;
+import org.annals.nlp.Sentence;
+import org.annals.nlp.Token;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Codes the event-bearing clauses of an annotated document: trigger, source, target, and the
+ * PLOVER, CAMEO and ACLED codes. Negated, hypothetical, conditional and merely intended clauses
+ * are not coded. Thread-safe: one instance serves every worker.
+ */
+public final class EventCoder {
+  private static final Set<String> TARGET_PREPOSITIONS =
+      Set.of("on", "at", "against", "upon", "into", "with", "to", "toward", "towards", "from",
+          "over", "inside");
+  private static final Set<String> NOUN_SOURCE_RELATIONS =
+      Set.of("nmod:poss", "nmod:by", "nmod:agent", "nmod:from", "amod", "compound");
+  private static final Set<String> NOUN_TARGET_RELATIONS =
+      Set.of("nmod:against", "nmod:on", "nmod:at", "nmod:upon", "nmod:of", "nmod:with",
+          "nmod:to", "nmod:into", "nmod:over");
+  private static final Set<String> GROUP_SECTORS =
+      Set.of("MIL", "COP", "GOV", "CVL", "OPP", "LEG", "JUD", "REB", "PTY", "LAB", "EDU", "REL",
+          "MED", "BUS", "HLH", "REF", "CRM", "SPY", "AGR");
+  private static final Set<String> PRONOUNS =
+      Set.of("he", "she", "they", "it", "we", "him", "her", "them", "his", "their", "its");
+
+  private final Lexicon lexicon;
+  private final Modality modality;
+  private final TriggerMatcher matcher;
+  private final ActorResolver actors;
+
+  public EventCoder(Lexicon lexicon) {
+    this.lexicon = lexicon;
+    this.modality = lexicon.modality();
+    this.matcher = new TriggerMatcher(lexicon);
+    this.actors = new ActorResolver(lexicon);
+  }
+
+  /**
+   * Codes every analysed sentence of {@code doc}, in document order. Domestic actors without a
+   * country of their own (police, protesters) take {@code mainCountry}, the article's dominant
+   * country, if there is one.
+   */
+  public List<EventMention> code(AnnotatedDocument doc, @Nullable String mainCountry) {
+    List<EventMention> out = new ArrayList<>();
+    List<Actor> recent = new ArrayList<>();
+    for (Sentence s : doc.sentences()) {
+      if (!s.analysed()) {
+        continue;
+      }
+      for (TriggerMatch m : matcher.match(s)) {
+        EventMention e = codeClause(doc, s, m, recent, mainCountry);
+        if (e != null) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
+  private @Nullable EventMention codeClause(
+      AnnotatedDocument doc, Sentence s, TriggerMatch m, List<Actor> recent,
+      @Nullable String mainCountry) {
+    List<Token> toks = s.tokens();
+    TriggerEntry entry = m.entry();
+    List<String> rules = new ArrayList<>();
+    rules.add("trigger " + entry.origin() + " '" + entry.pattern() + "' " + entry.pos());
+
+    int anchor = m.anchor();
+    int nounHead = anchor;
+    // "tear gas", "car bomb": a noun modifier stands for its head noun.
+    for (Dependency d : s.parents(anchor)) {
+      if (d.relation().equals("compound") && d.governor() >= 0 && toks.get(anchor).isNoun()) {
+        nounHead = d.governor();
+      }
+    }
+    int predicate = anchor;
+    String nounRole = null;
+    if (!toks.get(anchor).isVerb()) {
+      for (Dependency d : s.parents(nounHead)) {
+        if (d.governor() < 0 || !toks.get(d.governor()).isVerb()) {
+          continue;
+        }
+        String r = d.relation();
+        if (r.equals("obj") || r.equals("nsubj") || r.equals("nsubj:pass")) {
+          predicate = d.governor();
+          nounRole = r;
+          break;
+        }
+      }
+    }
+    String why = suppressed(s, anchor, nounHead, predicate);
+    if (why != null) {
+      return null;
+    }
+
+    Actor source = null;
+    Actor target = null;
+    if (toks.get(anchor).isVerb()) {
+      source = sourceOfVerb(s, anchor, rules);
+      target = targetOfVerb(s, anchor, rules);
+    } else {
+      for (Dependency d : s.children(nounHead)) {
+        String r = d.relation();
+        int dep = d.dependent();
+        if (m.tokens().contains(dep)) {
+          continue;
+        }
+        if (source == null && NOUN_SOURCE_RELATIONS.contains(r)) {
+          Actor a = actors.resolve(s, dep, "source " + r);
+          if (a != null && (isActorLike(a) || !r.equals("compound") && !r.equals("amod"))) {
+            source = a;
+          }
+        } else if (target == null && NOUN_TARGET_RELATIONS.contains(r)) {
+          target = actors.resolve(s, dep, "target " + r);
+        } else if (r.equals("nmod:between")) {
+          source = actors.resolve(s, dep, "source nmod:between");
+          for (Dependency c : s.children(dep)) {
+            if (c.relation().startsWith("conj")) {
+              target = actors.resolve(s, c.dependent(), "target nmod:between conj");
+            }
+          }
+        }
+      }
+      if (predicate != anchor) {
+        rules.add("predicate '" + toks.get(predicate).word() + "' (" + nounRole + ")");
+        if (source == null && nounRole != null && nounRole.equals("obj")) {
+          source = sourceOfVerb(s, predicate, rules);
+        }
+        if (source == null && nounRole != null && nounRole.equals("nsubj:pass")) {
+          source = agentOf(s, predicate);
+        }
+        if (target == null) {
+          target = prepositionalTarget(s, predicate);
+        }
+      }
+    }
+    source = resolvePronoun(s, source, recent);
+    target = resolvePronoun(s, target, recent);
+    source = withMainCountry(source, mainCountry);
+    target = withMainCountry(target, mainCountry);
+    if (source != null) {
+      recent.add(source);
+    }
+    if (target != null) {
+      recent.add(target);
+    }
+    if (source != null && target != null && source.start() == target.start() && source.start() >= 0) {
+      target = null;
+    }
+
+    String cameo = entry.cameo();
+    String acledEvent = entry.acledEvent();
+    String acledSub = entry.acledSubEvent();
+    Refinement refinement = refinement(entry, source, target);
+    if (refinement != null) {
+      rules.add("refined " + refinement.origin());
+      if (refinement.acledEvent() != null) {
+        acledEvent = refinement.acledEvent();
+      }
+      if (refinement.acledSubEvent() != null) {
+        acledSub = refinement.acledSubEvent();
+      }
+      if (refinement.cameo() != null) {
+        cameo = refinement.cameo();
+      }
+    }
+    if (source != null) {
+      rules.add(source.rule());
+      source = withText(doc, source);
+    }
+    if (target != null) {
+      rules.add(target.rule());
+      target = withText(doc, target);
+    }
+    int tStart = toks.get(m.first()).start();
+    int tEnd = toks.get(m.last()).end();
+    return new EventMention(
+        s.index(), predicate, anchor, tStart, tEnd, doc.span(tStart, tEnd), entry.plover(),
+        entry.mode(), entry.context(), cameo, acledEvent, acledSub, source, target,
+        entry.priority(), tense(s, predicate), Fatalities.find(s), rules);
+  }
+
+  /** Why this clause is not coded as something that happened, or null. */
+  private @Nullable String suppressed(Sentence s, int anchor, int nounHead, int predicate) {
+    List<Token> toks = s.tokens();
+    for (int p : new int[] {anchor, nounHead, predicate}) {
+      for (Dependency d : s.children(p)) {
+        Token c = toks.get(d.dependent());
+        String r = d.relation();
+        String w = c.key();
+        if ((r.equals("advmod") || r.equals("neg") || r.equals("det") || r.equals("mark")
+                || r.equals("cc:preconj")) && modality.is("negation", w)) {
+          return "negated by '" + c.word() + "'";
+        }
+        if ((r.equals("aux") || r.equals("aux:pass")) && modality.is("modal", w)) {
+          return "modal '" + c.word() + "'";
+        }
+        if (r.equals("mark") && modality.is("condition", w)) {
+          return "conditional '" + c.word() + "'";
+        }
+      }
+    }
+    // Infinitive complements of non-implicative verbs and nouns ("plan to attack").
+    boolean infinitive = false;
+    for (Dependency d : s.children(predicate)) {
+      if (d.relation().equals("mark") && toks.get(d.dependent()).lower().equals("to")) {
+        infinitive = true;
+      }
+    }
+    if (infinitive) {
+      for (Dependency d : s.parents(predicate)) {
+        String r = d.relation();
+        if (d.governor() < 0) {
+          continue;
+        }
+        Token g = toks.get(d.governor());
+        if ((r.equals("xcomp") || r.equals("ccomp") || r.startsWith("acl") || r.equals("csubj"))
+            && !modality.is("implicative", g.key())) {
+          return "complement of '" + g.word() + "'";
+        }
+      }
+    }
+    // Nouns that are the object of an intention ("called for a strike", "threat of attack").
+    if (!toks.get(anchor).isVerb()) {
+      for (Dependency d : s.parents(nounHead)) {
+        if (d.governor() < 0) {
+          continue;
+        }
+        Token g = toks.get(d.governor());
+        if (modality.is("suppress", g.key())
+            && (d.relation().equals("obj") || d.relation().startsWith("obl")
+                || d.relation().startsWith("nmod"))) {
+          return "intended by '" + g.word() + "'";
+        }
+      }
+    }
+    return null;
+  }
+
+  private @Nullable Actor sourceOfVerb(Sentence s, int verb, List<String> rules) {
+    Actor agent = null;
+    Actor subject = null;
+    boolean passive = false;
+    for (Dependency d : s.children(verb)) {
+      String r = d.relation();
+      if (r.equals("nsubj") || r.equals("nsubj:xsubj")) {
+        if (subject == null) {
+          subject = actors.resolve(s, d.dependent(), "source " + r);
+        }
+      } else if (r.equals("nsubj:pass")) {
+        passive = true;
+      } else if (r.equals("obl:agent") || r.equals("obl:by")) {
+        agent = actors.resolve(s, d.dependent(), "source " + r);
+      }
+    }
+    if (passive) {
+      return agent;
+    }
+    if (subject == null) {
+      // A participle modifying a noun: "protesters chanting slogans".
+      for (Dependency d : s.parents(verb)) {
+        if (d.relation().startsWith("acl") && d.governor() >= 0) {
+          subject = actors.resolve(s, d.governor(), "source acl");
+        }
+      }
+    }
+    return subject;
+  }
+
+  private @Nullable Actor agentOf(Sentence s, int verb) {
+    for (Dependency d : s.children(verb)) {
+      if (d.relation().equals("obl:agent") || d.relation().equals("obl:by")) {
+        return actors.resolve(s, d.dependent(), "source " + d.relation());
+      }
+    }
+    return null;
+  }
+
+  private @Nullable Actor targetOfVerb(Sentence s, int verb, List<String> rules) {
+    Actor object = null;
+    for (Dependency d : s.children(verb)) {
+      String r = d.relation();
+      if (r.equals("nsubj:pass") || r.equals("obj") || r.equals("iobj")) {
+        Actor a = actors.resolve(s, d.dependent(), "target " + r);
+        if (a != null && (isActorLike(a) || r.equals("nsubj:pass"))) {
+          return a;
+        }
+        if (object == null) {
+          object = a;
+        }
+      }
+    }
+    Actor prep = prepositionalTarget(s, verb);
+    return prep != null ? prep : object;
+  }
+
+  private @Nullable Actor prepositionalTarget(Sentence s, int verb) {
+    for (Dependency d : s.children(verb)) {
+      String r = d.relation();
+      int colon = r.indexOf(':');
+      if (r.startsWith("obl") && colon > 0 && TARGET_PREPOSITIONS.contains(r.substring(colon + 1))) {
+        Actor a = actors.resolve(s, d.dependent(), "target " + r);
+        if (a != null && isActorLike(a)) {
+          return a;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isActorLike(Actor a) {
+    return a.sector() != null || a.name() != null || a.country() != null || a.role() != null;
+  }
+
+  private @Nullable Actor resolvePronoun(Sentence s, @Nullable Actor a, List<Actor> recent) {
+    if (a == null || !PRONOUNS.contains(a.text().toLowerCase(Locale.ROOT)) || recent.isEmpty()) {
+      return a;
+    }
+    boolean person = Set.of("he", "she", "him", "her", "his").contains(a.text().toLowerCase(Locale.ROOT));
+    for (int i = recent.size() - 1; i >= Math.max(0, recent.size() - 6); i--) {
+      Actor r = recent.get(i);
+      if (PRONOUNS.contains(r.text().toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      if (person == (r.name() != null && r.sector() == null || r.role() != null && r.role().equals("official"))
+          || (!person && r.name() == null)) {
+        return new Actor(a.text(), r.name(), r.country(), r.sector(), r.role(), a.start(), a.end(),
+            a.rule() + "; pronoun antecedent '" + r.text() + "'");
+      }
+    }
+    return a;
+  }
+
+  private @Nullable Actor withMainCountry(@Nullable Actor a, @Nullable String mainCountry) {
+    if (a == null || a.country() != null || mainCountry == null || a.sector() == null
+        || !GROUP_SECTORS.contains(a.sector())) {
+      return a;
+    }
+    return a.withCountry(mainCountry, "article's main country");
+  }
+
+  private static Actor withText(AnnotatedDocument doc, Actor a) {
+    if (a.start() < 0) {
+      return a;
+    }
+    return new Actor(doc.span(a.start(), a.end()), a.name(), a.country(), a.sector(), a.role(),
+        a.start(), a.end(), a.rule());
+  }
+
+  private @Nullable Refinement refinement(TriggerEntry e, @Nullable Actor source, @Nullable Actor target) {
+    for (Refinement r : lexicon.refinements()) {
+      if (!r.plover().equals("*") && !r.plover().equals(e.plover())) {
+        continue;
+      }
+      if (r.mode() != null && !r.mode().equals(e.mode())) {
+        continue;
+      }
+      if (matches(source, r.sourceSectors(), r.sourceRole())
+          && matches(target, r.targetSectors(), r.targetRole())) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static boolean matches(@Nullable Actor a, Set<String> sectors, @Nullable String role) {
+    if (sectors.isEmpty() && role == null) {
+      return true;
+    }
+    if (a == null) {
+      return false;
+    }
+    if (!sectors.isEmpty() && (a.sector() == null || !sectors.contains(a.sector()))) {
+      return false;
+    }
+    return role == null || role.equals(a.role());
+  }
+
+  private static @Nullable String tense(Sentence s, int predicate) {
+    boolean had = false;
+    boolean have = false;
+    boolean been = false;
+    for (Dependency d : s.children(predicate)) {
+      if (!d.relation().startsWith("aux")) {
+        continue;
+      }
+      String w = s.tokens().get(d.dependent()).lower();
+      had |= w.equals("had");
+      have |= w.equals("have") || w.equals("has");
+      been |= w.equals("been");
+    }
+    String pos = s.tokens().get(predicate).pos();
+    if (had && pos != null && (pos.equals("VBN") || been)) {
+      return "past-perfect";
+    }
+    if (have && been && pos != null && pos.equals("VBG")) {
+      return "progressive-perfect";
+    }
+    return null;
+  }
+
+  /** The lexicon this coder reads. */
+  public Lexicon lexicon() {
+    return lexicon;
+  }
+}

@@ -1,0 +1,44 @@
+package org.annals.coding;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One coded clause of one sentence, before dating, placing and merging. Offsets are into the
+ * cleaned text.
+ *
+ * @param sentence sentence index in the annotated document
+ * @param predicate token index of the clause's predicate (the anchor, or the verb governing a noun
+ *     anchor)
+ * @param anchor token index of the trigger's anchor word
+ * @param triggerStart start offset of the matched trigger words
+ * @param triggerEnd end offset (exclusive) of the matched trigger words
+ * @param priority the trigger's priority (1 generic … 9 specific)
+ * @param tense {@code past-perfect}, {@code progressive-perfect}, or null
+ * @param rules provenance: the lexicon lines and relations that produced each field
+ */
+public record EventMention(
+    int sentence,
+    int predicate,
+    int anchor,
+    int triggerStart,
+    int triggerEnd,
+    String trigger,
+    String plover,
+    @Nullable String mode,
+    List<String> context,
+    @Nullable String cameo,
+    @Nullable String acledEvent,
+    @Nullable String acledSubEvent,
+    @Nullable Actor source,
+    @Nullable Actor target,
+    int priority,
+    @Nullable String tense,
+    @Nullable Integer fatalities,
+    List<String> rules) {
+
+  public EventMention {
+    context = List.copyOf(context);
+    rules = List.copyOf(rules);
+  }
+}

@@ -1,0 +1,338 @@
+package org.annals.lexicon;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.annals.text.Cleaner;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * All dictionaries the coder reads, loaded from the built-in {@code annals/lexicon/} resources and,
+ * optionally, extended by same-named files in a user directory. Immutable and thread-safe once
+ * loaded.
+ */
+public final class Lexicon {
+  /** Version of the lexicon format and content, printed with every event's provenance. */
+  public static final String VERSION = "annals-lexicon-0.1";
+
+  private final List<TriggerEntry> triggers = new ArrayList<>();
+  private final Map<String, List<TriggerEntry>> triggersByFirst = new HashMap<>();
+  private final Set<String> scanWords = new HashSet<>();
+  private final List<Refinement> refinements = new ArrayList<>();
+  private final List<Country> countries = new ArrayList<>();
+  private final Map<String, Country> countriesByIso3 = new HashMap<>();
+  private final PhraseIndex<PlaceName> places = new PhraseIndex<>();
+  private final PhraseIndex<ActorTerm> actors = new PhraseIndex<>();
+  private final Modality modality = new Modality();
+  private final List<Pattern> boilerplate = new ArrayList<>();
+  private final Map<String, List<String>> irregular = new HashMap<>();
+
+  /** A country name, alternate name, demonym or capital, found in text. */
+  public record PlaceName(Country country, String kind, String written, boolean exactCase) {}
+
+  private static volatile @Nullable Lexicon builtIn;
+
+  private Lexicon() {}
+
+  /** The built-in lexicon (loaded once). */
+  public static Lexicon builtIn() {
+    Lexicon l = builtIn;
+    if (l == null) {
+      synchronized (Lexicon.class) {
+        l = builtIn;
+        if (l == null) {
+          l = load(null);
+          builtIn = l;
+        }
+      }
+    }
+    return l;
+  }
+
+  /** Loads the built-in files plus, if {@code extraDir} is given, same-named files in it. */
+  public static Lexicon load(@Nullable Path extraDir) {
+    if (extraDir != null && !Files.isDirectory(extraDir)) {
+      throw new LexiconException(
+          "lexicon directory " + extraDir + " does not exist; give a directory of .tsv files");
+    }
+    Lexicon lx = new Lexicon();
+    for (String file :
+        List.of(
+            "irregular.tsv", "triggers.tsv", "refinements.tsv", "countries.tsv", "actors.tsv",
+            "modality.tsv", "boilerplate.txt")) {
+      lx.loadFile(file, builtInText(file));
+      if (extraDir != null && Files.isRegularFile(extraDir.resolve(file))) {
+        try {
+          lx.loadFile(
+              extraDir.resolve(file).toString(),
+              Files.readString(extraDir.resolve(file), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          throw new LexiconException("cannot read " + extraDir.resolve(file) + ": " + e.getMessage());
+        }
+      }
+    }
+    return lx;
+  }
+
+  private static String builtInText(String file) {
+    String resource = "/annals/lexicon/" + file;
+    try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new LexiconException(
+            "built-in lexicon file " + resource + " is missing from the jar; rebuild Annals");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new LexiconException("cannot read built-in " + resource + ": " + e.getMessage());
+    }
+  }
+
+  private void loadFile(String path, String text) {
+    String name = Path.of(path).getFileName().toString();
+    switch (name) {
+      case "irregular.tsv" -> TsvRow.parse(name, text, 2).forEach(this::addIrregular);
+      case "triggers.tsv" -> TsvRow.parse(name, text, 10).forEach(this::addTrigger);
+      case "refinements.tsv" -> TsvRow.parse(name, text, 7).forEach(this::addRefinement);
+      case "countries.tsv" -> TsvRow.parse(name, text, 6).forEach(this::addCountry);
+      case "actors.tsv" -> TsvRow.parse(name, text, 4).forEach(this::addActor);
+      case "modality.tsv" -> TsvRow.parse(name, text, 2).forEach(this::addModality);
+      case "boilerplate.txt" -> boilerplate.addAll(Cleaner.parsePatterns(text, name));
+      default -> throw new LexiconException("unknown lexicon file " + path);
+    }
+  }
+
+  private void addIrregular(TsvRow r) {
+    irregular.put(r.get(0).strip().toLowerCase(Locale.ROOT), r.list(1, "|"));
+  }
+
+  private void addTrigger(TsvRow r) {
+    List<String> raw = PhraseIndex.words(r.get(0));
+    if (raw.isEmpty()) {
+      throw new LexiconException(r.origin() + ": empty pattern");
+    }
+    List<String> tokens = new ArrayList<>();
+    int anchor = -1;
+    for (String t : raw) {
+      if (t.startsWith("@") && t.length() > 1) {
+        anchor = tokens.size();
+        t = t.substring(1);
+      }
+      tokens.add(t);
+    }
+    if (anchor < 0) {
+      anchor = tokens.get(0).equals("_") ? 1 : 0;
+    }
+    String pos = r.get(1).strip();
+    if (!pos.equals("V") && !pos.equals("N") && !pos.equals("A") && !pos.equals("*")) {
+      throw new LexiconException(r.origin() + ": pos must be V, N, A or *, not '" + pos + "'");
+    }
+    String plover = r.opt(2);
+    if (plover == null) {
+      throw new LexiconException(r.origin() + ": the PLOVER type is missing");
+    }
+    int priority;
+    try {
+      priority = Integer.parseInt(r.get(8).strip());
+    } catch (NumberFormatException e) {
+      throw new LexiconException(r.origin() + ": priority must be a whole number 1-9");
+    }
+    Set<String> requires = new HashSet<>();
+    Set<String> excludes = new HashSet<>();
+    String flags = r.opt(9);
+    if (flags != null) {
+      for (String kv : flags.split(";")) {
+        String f = kv.strip();
+        if (f.isEmpty()) {
+          continue;
+        }
+        int eq = f.indexOf('=');
+        String key = eq < 0 ? f : f.substring(0, eq).strip();
+        List<String> values =
+            eq < 0 ? List.of() : List.of(f.substring(eq + 1).toLowerCase(Locale.ROOT).split("\\|"));
+        switch (key) {
+          case "requires" -> requires.addAll(values);
+          case "excludes" -> excludes.addAll(values);
+          default -> {
+            // Unknown flags are kept for forward compatibility and ignored.
+          }
+        }
+      }
+    }
+    TriggerEntry e =
+        new TriggerEntry(
+            tokens, anchor, pos.charAt(0), plover.toUpperCase(Locale.ROOT), r.opt(3), r.opt(4),
+            r.opt(5), r.opt(6), r.list(7, ","), priority, requires, excludes, r.origin());
+    triggers.add(e);
+    String first = tokens.get(0).equals("_") ? tokens.get(1) : tokens.get(0);
+    triggersByFirst.computeIfAbsent(first, k -> new ArrayList<>()).add(e);
+    scanWords.addAll(inflections(first));
+  }
+
+  private void addRefinement(TsvRow r) {
+    String plover = r.get(0).strip();
+    String mode = r.get(1).strip();
+    var src = parseActorCondition(r.get(2));
+    var tgt = parseActorCondition(r.get(3));
+    refinements.add(
+        new Refinement(
+            plover.toUpperCase(Locale.ROOT),
+            mode.equals("*") || mode.equals("-") ? null : mode,
+            src.sectors(), src.role(), tgt.sectors(), tgt.role(), r.opt(4), r.opt(5), r.opt(6),
+            r.origin()));
+  }
+
+  private record ActorCondition(Set<String> sectors, @Nullable String role) {}
+
+  private static ActorCondition parseActorCondition(String cell) {
+    String c = cell.strip();
+    if (c.equals("*") || c.equals("-") || c.isEmpty()) {
+      return new ActorCondition(Set.of(), null);
+    }
+    if (c.startsWith("role:")) {
+      return new ActorCondition(Set.of(), c.substring(5));
+    }
+    return new ActorCondition(Set.of(c.toUpperCase(Locale.ROOT).split("\\|")), null);
+  }
+
+  private void addCountry(TsvRow r) {
+    String iso3 = r.get(0).strip().toUpperCase(Locale.ROOT);
+    Country c =
+        new Country(
+            iso3, r.get(1).strip(), r.get(2).strip(), r.list(3, "|"), r.list(4, "|"),
+            r.list(5, "|"));
+    if (countriesByIso3.containsKey(iso3)) {
+      return;
+    }
+    countries.add(c);
+    countriesByIso3.put(iso3, c);
+    addPlace(c.name(), c, "country");
+    c.alternates().forEach(a -> addPlace(a, c, "country"));
+    c.demonyms().forEach(d -> addPlace(d, c, "demonym"));
+    c.capitals().forEach(cap -> addPlace(cap, c, "capital"));
+  }
+
+  private void addPlace(String written, Country c, String kind) {
+    boolean exact = isAcronym(written);
+    places.add(written, new PlaceName(c, kind, written, exact));
+  }
+
+  /** Short all-capital names (US, UK, UN) must match case-exactly, so "us" is not the USA. */
+  static boolean isAcronym(String s) {
+    String letters = s.replaceAll("[^A-Za-z]", "");
+    return !letters.isEmpty() && letters.length() <= 4 && letters.equals(letters.toUpperCase(Locale.ROOT));
+  }
+
+  private void addActor(TsvRow r) {
+    String term = r.get(0).strip();
+    if (term.isEmpty()) {
+      return;
+    }
+    String sector = r.opt(1);
+    String country = r.opt(2);
+    actors.add(
+        term,
+        new ActorTerm(
+            term.toLowerCase(Locale.ROOT),
+            sector == null ? null : sector.toUpperCase(Locale.ROOT),
+            country == null ? null : country.toUpperCase(Locale.ROOT),
+            r.opt(3),
+            r.origin()));
+  }
+
+  private void addModality(TsvRow r) {
+    String kind = r.get(1).strip().toLowerCase(Locale.ROOT);
+    if (!Modality.KINDS.contains(kind)) {
+      throw new LexiconException(
+          r.origin() + ": unknown kind '" + kind + "'; use one of " + Modality.KINDS);
+    }
+    modality.add(r.get(0).strip().toLowerCase(Locale.ROOT), kind);
+  }
+
+  /** Surface forms of a lemma: regular inflections plus the irregular table. */
+  Set<String> inflections(String lemma) {
+    Set<String> out = new HashSet<>();
+    out.add(lemma);
+    out.addAll(irregular.getOrDefault(lemma, List.of()));
+    if (lemma.length() < 2 || !Character.isLetter(lemma.charAt(lemma.length() - 1))) {
+      return out;
+    }
+    char last = lemma.charAt(lemma.length() - 1);
+    String stem = lemma;
+    out.add(lemma + "s");
+    out.add(lemma + "es");
+    out.add(lemma + "ed");
+    out.add(lemma + "ing");
+    out.add(lemma + "d");
+    if (last == 'e') {
+      stem = lemma.substring(0, lemma.length() - 1);
+      out.add(stem + "ing");
+    }
+    if (last == 'y') {
+      stem = lemma.substring(0, lemma.length() - 1);
+      out.add(stem + "ies");
+      out.add(stem + "ied");
+    }
+    if (isConsonant(last) && lemma.length() >= 3 && !isConsonant(lemma.charAt(lemma.length() - 2))) {
+      out.add(lemma + last + "ed");
+      out.add(lemma + last + "ing");
+    }
+    return out;
+  }
+
+  private static boolean isConsonant(char c) {
+    return "bcdfgklmnprstvz".indexOf(c) >= 0;
+  }
+
+  public List<TriggerEntry> triggers() {
+    return Collections.unmodifiableList(triggers);
+  }
+
+  /** Trigger entries whose first word is {@code word} (a lemma or lowercased form). */
+  public List<TriggerEntry> triggersStartingWith(String word) {
+    return triggersByFirst.getOrDefault(word, List.of());
+  }
+
+  /** True if a lowercased surface word may start a trigger (the cheap scan). */
+  public boolean mayTrigger(String lowercaseWord) {
+    return scanWords.contains(lowercaseWord);
+  }
+
+  public List<Refinement> refinements() {
+    return Collections.unmodifiableList(refinements);
+  }
+
+  public List<Country> countries() {
+    return Collections.unmodifiableList(countries);
+  }
+
+  public @Nullable Country country(String iso3) {
+    return countriesByIso3.get(iso3);
+  }
+
+  public PhraseIndex<PlaceName> places() {
+    return places;
+  }
+
+  public PhraseIndex<ActorTerm> actors() {
+    return actors;
+  }
+
+  public Modality modality() {
+    return modality;
+  }
+
+  public List<Pattern> boilerplate() {
+    return Collections.unmodifiableList(boilerplate);
+  }
+}

@@ -1,0 +1,93 @@
+package org.annals.lexicon;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Finds the longest multi-word phrase starting at a token position. Phrases are matched on
+ * lowercased words; the last word may also match the token's lemma (so "protesters" finds
+ * "protester"). Thread-safe once built.
+ *
+ * @param <T> the value stored for each phrase
+ */
+public final class PhraseIndex<T> {
+  private final Map<String, List<Entry<T>>> byFirst = new HashMap<>();
+
+  /** A phrase and its value. */
+  public record Entry<T>(List<String> words, T value) {}
+
+  /** A match of {@code words} tokens starting at the position searched. */
+  public record Match<T>(int length, T value) {}
+
+  /** Splits a phrase the way the tokenizer splits text: spaces, commas and possessive 's. */
+  public static List<String> words(String phrase) {
+    List<String> out = new ArrayList<>();
+    for (String w : phrase.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
+      if (w.isEmpty()) {
+        continue;
+      }
+      String suffix = null;
+      if (w.length() > 1 && w.endsWith(",")) {
+        w = w.substring(0, w.length() - 1);
+        suffix = ",";
+      }
+      if (w.length() > 2 && w.endsWith("'s")) {
+        out.add(w.substring(0, w.length() - 2));
+        out.add("'s");
+      } else {
+        out.add(w);
+      }
+      if (suffix != null) {
+        out.add(suffix);
+      }
+    }
+    return out;
+  }
+
+  public void add(String phrase, T value) {
+    List<String> ws = words(phrase);
+    if (ws.isEmpty()) {
+      return;
+    }
+    byFirst.computeIfAbsent(ws.get(0), k -> new ArrayList<>()).add(new Entry<>(ws, value));
+  }
+
+  /**
+   * Longest phrase starting at {@code pos}, or null. {@code lower} gives a token's lowercased word
+   * and {@code lemma} its lowercased lemma (or the word).
+   */
+  public Match<T> longest(int pos, int size, IntFunction<String> lower, IntFunction<String> lemma) {
+    Match<T> best = null;
+    List<Entry<T>> firsts = byFirst.get(lower.apply(pos));
+    List<Entry<T>> byLemma = byFirst.get(lemma.apply(pos));
+    for (List<Entry<T>> candidates : new List[] {firsts, byLemma}) {
+      if (candidates == null) {
+        continue;
+      }
+      for (Entry<T> e : candidates) {
+        int n = e.words().size();
+        if (pos + n > size || (best != null && best.length() >= n)) {
+          continue;
+        }
+        boolean ok = true;
+        for (int k = 0; k < n && ok; k++) {
+          String w = e.words().get(k);
+          int t = pos + k;
+          ok = w.equals(lower.apply(t)) || (k == n - 1 && w.equals(lemma.apply(t)));
+        }
+        if (ok) {
+          best = new Match<>(n, e.value());
+        }
+      }
+    }
+    return best;
+  }
+
+  public boolean isEmpty() {
+    return byFirst.isEmpty();
+  }
+}

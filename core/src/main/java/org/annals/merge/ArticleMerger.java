@@ -1,0 +1,74 @@
+package org.annals.merge;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.annals.coding.Actor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Groups the mentions of one article that report the same happening: same PLOVER type, same
+ * dates, same background status, compatible actors (same sector and country, or one unknown) and
+ * compatible places. The storming told in three sentences becomes one group with three pieces of
+ * evidence. Deterministic: groups and their members keep document order.
+ */
+public final class ArticleMerger {
+
+  public List<List<Draft>> group(List<Draft> drafts) {
+    List<List<Draft>> groups = new ArrayList<>();
+    for (Draft d : drafts) {
+      List<Draft> home = null;
+      for (List<Draft> g : groups) {
+        if (g.stream().allMatch(other -> compatible(d, other))) {
+          home = g;
+          break;
+        }
+      }
+      if (home == null) {
+        home = new ArrayList<>();
+        groups.add(home);
+      }
+      home.add(d);
+    }
+    groups.sort(Comparator.comparingInt(g -> g.get(0).mention().triggerStart()));
+    return groups;
+  }
+
+  static boolean compatible(Draft a, Draft b) {
+    if (!a.mention().plover().equals(b.mention().plover())) {
+      return false;
+    }
+    if (a.date().background() != b.date().background()) {
+      return false;
+    }
+    if (!Objects.equals(a.date().date(), b.date().date())
+        || !Objects.equals(a.date().end(), b.date().end())) {
+      return false;
+    }
+    if (a.location().country() != null && b.location().country() != null
+        && !a.location().country().equals(b.location().country())) {
+      return false;
+    }
+    if (a.date().date() == null && a.date().end() == null
+        && a.mention().sentence() != b.mention().sentence()) {
+      // Undated mentions merge only within one sentence: nothing else says they are one event.
+      return false;
+    }
+    return actorsCompatible(a.mention().source(), b.mention().source())
+        && actorsCompatible(a.mention().target(), b.mention().target());
+  }
+
+  static boolean actorsCompatible(@Nullable Actor x, @Nullable Actor y) {
+    if (x == null || y == null) {
+      return true;
+    }
+    if (x.name() != null && y.name() != null && !x.name().equalsIgnoreCase(y.name())) {
+      return false;
+    }
+    if (x.sector() != null && y.sector() != null && !x.sector().equals(y.sector())) {
+      return false;
+    }
+    return x.country() == null || y.country() == null || x.country().equals(y.country());
+  }
+}

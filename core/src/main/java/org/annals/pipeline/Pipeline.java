@@ -1,0 +1,238 @@
+package org.annals.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.annals.coding.Actor;
+import org.annals.coding.EventCoder;
+import org.annals.coding.EventMention;
+import org.annals.event.CodedEvent;
+import org.annals.event.CodedEvent.ActorRef;
+import org.annals.event.CodedEvent.Evidence;
+import org.annals.event.CodedEvent.Location;
+import org.annals.ingest.InputChecks;
+import org.annals.ingest.InputProblem;
+import org.annals.ingest.RawArticle;
+import org.annals.lexicon.Lexicon;
+import org.annals.merge.ArticleMerger;
+import org.annals.merge.Draft;
+import org.annals.nlp.AnnotatedDocument;
+import org.annals.nlp.Annotator;
+import org.annals.nlp.Sentence;
+import org.annals.nlp.SentenceSelector;
+import org.annals.place.EventPlacer;
+import org.annals.text.CleanText;
+import org.annals.text.Cleaner;
+import org.annals.time.EventDate;
+import org.annals.time.EventDater;
+
+/**
+ * The coding path for one article: clean → annotate (only the sentences the cheap trigger scan
+ * selects get the expensive annotators) → code → date → place → merge the mentions of one
+ * happening. Plain code, no reflection. Thread-safe: call {@link #process} from several threads.
+ */
+public final class Pipeline {
+  /** Printed in every event's {@code coder} field. */
+  public static final String CODER_VERSION = "annals-0.1.0";
+
+  private static final Set<String> DATE_WORDS =
+      Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+          "january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "yesterday", "today", "tonight");
+
+  private final Cleaner cleaner;
+  private final Annotator annotator;
+  private final EventCoder coder;
+  private final EventDater dater;
+  private final EventPlacer placer;
+  private final ArticleMerger merger = new ArticleMerger();
+  private final SentenceSelector selector;
+  private final boolean analyseAll;
+
+  public Pipeline(Lexicon lexicon, Annotator annotator, boolean analyseAll) {
+    this.cleaner = new Cleaner(lexicon.boilerplate());
+    this.annotator = annotator;
+    this.coder = new EventCoder(lexicon);
+    this.dater = new EventDater(lexicon.modality());
+    this.placer = new EventPlacer(lexicon);
+    this.analyseAll = analyseAll;
+    this.selector =
+        words -> {
+          for (String w : words) {
+            if (lexicon.mayTrigger(w) || DATE_WORDS.contains(w)) {
+              return true;
+            }
+          }
+          return false;
+        };
+  }
+
+  /** Codes one article. Never throws for bad article content: the result carries the problem. */
+  public ArticleResult process(RawArticle article) {
+    try {
+      var notEnglish = InputChecks.checkEnglish(article.origin(), article.text());
+      if (notEnglish.isPresent()) {
+        return ArticleResult.skipped(article, notEnglish.get());
+      }
+      CleanText clean = cleaner.clean(article.text());
+      if (clean.text().isBlank()) {
+        return ArticleResult.skipped(article,
+            new InputProblem(article.origin(), "empty", "nothing is left after removing boilerplate"));
+      }
+      AnnotatedDocument doc =
+          annotator.annotate(clean.text(), article.published(),
+              analyseAll ? SentenceSelector.all() : selector);
+      List<CodedEvent> events = code(article, clean, doc);
+      int analysed = (int) doc.sentences().stream().filter(Sentence::analysed).count();
+      return new ArticleResult(article, events, null, doc.sentences().size(), analysed);
+    } catch (RuntimeException e) {
+      return ArticleResult.skipped(article,
+          new InputProblem(article.origin(), "failed",
+              "coding failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                  + "); please report this article"));
+    }
+  }
+
+  private List<CodedEvent> code(RawArticle article, CleanText clean, AnnotatedDocument doc) {
+    String mainCountry = placer.mainCountry(doc);
+    List<EventMention> mentions = coder.code(doc, mainCountry);
+    List<EventDate> dates = dater.date(doc, mentions, article.published());
+    List<Draft> drafts = new ArrayList<>();
+    for (int i = 0; i < mentions.size(); i++) {
+      EventMention m = mentions.get(i);
+      EventDate d = dates.get(i);
+      if (d.date() != null && article.published() != null
+          && d.date().isAfter(article.published().plusDays(1))) {
+        continue; // a future date: planned, not happened
+      }
+      drafts.add(new Draft(m, d, placer.place(doc, m, mainCountry)));
+    }
+    List<CodedEvent> out = new ArrayList<>();
+    for (List<Draft> group : merger.group(drafts)) {
+      out.add(toEvent(article, clean, doc, group));
+    }
+    return out;
+  }
+
+  private CodedEvent toEvent(RawArticle article, CleanText clean, AnnotatedDocument doc, List<Draft> group) {
+    Draft best =
+        group.stream()
+            .max(Comparator.comparingInt((Draft d) -> d.mention().priority())
+                .thenComparingInt(d -> score(d)))
+            .orElseThrow();
+    Draft dated =
+        group.stream().filter(d -> d.date().basis().equals("text")).findFirst().orElse(group.get(0));
+    EventMention m = best.mention();
+    Actor source = firstActor(group, true);
+    Actor target = firstActor(group, false);
+    Location location = group.stream().map(Draft::location)
+        .max(Comparator.comparingInt(Pipeline::precisionRank)).orElse(Location.unknown());
+    Integer fatalities = group.stream().map(d -> d.mention().fatalities())
+        .filter(f -> f != null).max(Integer::compare).orElse(null);
+    List<Evidence> evidence = new ArrayList<>();
+    for (Draft d : group) {
+      EventMention e = d.mention();
+      Sentence s = doc.sentences().get(e.sentence());
+      int ss = clean.toOriginalStart(s.start());
+      int se = clean.toOriginalEnd(s.end());
+      int ts = clean.toOriginalStart(e.triggerStart());
+      int te = clean.toOriginalEnd(e.triggerEnd());
+      evidence.add(new Evidence(article.id(), article.text().substring(ss, se), ss, se,
+          article.text().substring(ts, te), ts, te,
+          String.join("; ", e.rules()) + "; date " + d.date().rule()));
+    }
+    EventDate date = dated.date();
+    String id = id(article.id(), evidence.get(0).triggerStart(), m.plover());
+    return new CodedEvent(
+        id,
+        article.id(),
+        date.date() == null ? null : date.date().toString(),
+        date.end() == null ? null : date.end().toString(),
+        date.precision(),
+        date.basis(),
+        date.text(),
+        date.background(),
+        new CodedEvent.Plover(m.plover(), m.mode(), m.context()),
+        m.cameo(),
+        new CodedEvent.Acled(m.acledEvent(), m.acledSubEvent()),
+        ref(article, clean, source),
+        ref(article, clean, target),
+        location,
+        fatalities,
+        confidence(group, source, target, date),
+        evidence,
+        CODER_VERSION + "/" + Lexicon.VERSION);
+  }
+
+  private static int score(Draft d) {
+    return (d.mention().source() != null ? 2 : 0) + (d.mention().target() != null ? 1 : 0);
+  }
+
+  private static Actor firstActor(List<Draft> group, boolean source) {
+    Actor best = null;
+    int bestScore = -1;
+    for (Draft d : group) {
+      Actor a = source ? d.mention().source() : d.mention().target();
+      if (a == null) {
+        continue;
+      }
+      int s = (a.sector() != null ? 2 : 0) + (a.country() != null ? 1 : 0) + (a.name() != null ? 2 : 0);
+      if (s > bestScore) {
+        best = a;
+        bestScore = s;
+      }
+    }
+    return best;
+  }
+
+  private static ActorRef ref(RawArticle article, CleanText clean, Actor a) {
+    if (a == null) {
+      return null;
+    }
+    if (a.start() < 0) {
+      return new ActorRef(a.text(), a.name(), a.country(), a.sector(), a.role(), null, null);
+    }
+    int s = clean.toOriginalStart(a.start());
+    int e = clean.toOriginalEnd(a.end());
+    return new ActorRef(article.text().substring(s, e), a.name(), a.country(), a.sector(), a.role(), s, e);
+  }
+
+  private static int precisionRank(Location l) {
+    if (l.precision() == null) {
+      return l.name() == null ? 0 : 1;
+    }
+    return switch (l.precision()) {
+      case "site" -> 5;
+      case "city" -> 4;
+      case "region" -> 3;
+      case "country" -> 2;
+      default -> 1;
+    };
+  }
+
+  private static double confidence(List<Draft> group, Actor source, Actor target, EventDate date) {
+    int priority = group.stream().mapToInt(d -> d.mention().priority()).max().orElse(1);
+    double c = 0.35 + 0.03 * priority;
+    c += source != null ? 0.15 : 0;
+    c += target != null ? 0.08 : 0;
+    c += date.basis().equals("text") ? 0.07 : 0;
+    c += 0.05 * Math.min(3, group.size() - 1);
+    c = Math.min(0.97, c);
+    return Math.round(c * 100) / 100.0;
+  }
+
+  static String id(String articleId, int triggerStart, String type) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] h = sha.digest((articleId + "|" + triggerStart + "|" + type).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(h, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

@@ -1,0 +1,227 @@
+package org.annals.time;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.annals.coding.EventMention;
+import org.annals.lexicon.Modality;
+import org.annals.nlp.AnnotatedDocument;
+import org.annals.nlp.Dependency;
+import org.annals.nlp.Sentence;
+import org.annals.nlp.TimeMention;
+import org.annals.nlp.Token;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Dates each event from the time expressions of its sentence, resolved against the publication
+ * date, and recognises background and history. A sentence without a date expression takes the
+ * date of the nearest preceding dated sentence, or the article's lead date ({@code context}); with
+ * neither, the publication date ({@code publication}). Relative dates without a publication date
+ * stay {@code unresolved}. Thread-safe.
+ */
+public final class EventDater {
+  /** Events that ended more than this many days before publication are background. */
+  static final int BACKGROUND_DAYS = 7;
+  /** How many sentences back a date still carries over. */
+  static final int CONTEXT_SENTENCES = 3;
+
+  private final Modality modality;
+
+  public EventDater(Modality modality) {
+    this.modality = modality;
+  }
+
+  /** Dates {@code events} (from {@code doc}), in the same order. */
+  public List<EventDate> date(AnnotatedDocument doc, List<EventMention> events, @Nullable LocalDate published) {
+    List<EventDate> sentenceDates = new ArrayList<>();
+    for (Sentence s : doc.sentences()) {
+      sentenceDates.add(sentenceDate(s, published));
+    }
+    EventDate lead = null;
+    for (int i = 0; i < Math.min(4, sentenceDates.size()); i++) {
+      EventDate d = sentenceDates.get(i);
+      if (d != null && !d.background() && d.date() != null) {
+        lead = d;
+        break;
+      }
+    }
+    List<EventDate> out = new ArrayList<>(events.size());
+    for (EventMention e : events) {
+      out.add(dateOne(doc, e, published, sentenceDates, lead));
+    }
+    return out;
+  }
+
+  private EventDate dateOne(
+      AnnotatedDocument doc, EventMention e, @Nullable LocalDate published,
+      List<EventDate> sentenceDates, @Nullable EventDate lead) {
+    Sentence s = doc.sentences().get(e.sentence());
+    String cue = cue(s, "background");
+    String ongoingCue = cue(s, "ongoing");
+    boolean pastPerfect = "past-perfect".equals(e.tense());
+    boolean ongoing = "progressive-perfect".equals(e.tense()) || ongoingCue != null;
+
+    TimeMention t = chooseTime(s, e);
+    if (t != null && t.type().equals("DURATION")) {
+      if (published != null) {
+        LocalDate start = Timex.durationStart(t.value(), published);
+        return new EventDate(start, published, "range", "text", true, t.text(),
+            "duration '" + t.text() + "' up to publication");
+      }
+      return EventDate.unknown("unresolved", true, t.text(), "duration without publication date");
+    }
+    if (t != null) {
+      Timex.Period p = Timex.parse(t.value());
+      if (p == null && "PRESENT_REF".equals(t.value()) && published != null) {
+        p = new Timex.Period(published, published, "day");
+      }
+      if (p != null) {
+        boolean background = cue != null || pastPerfect || isOld(p, published) || ongoing;
+        String rule = "time '" + t.text() + "' = " + t.value();
+        if (ongoing && published != null && p.end().isBefore(published)) {
+          return new EventDate(p.start(), published, "range", "text", true, t.text(),
+              rule + "; ongoing since then");
+        }
+        return new EventDate(p.start(), p.end(), p.precision(), "text", background, t.text(), rule);
+      }
+      if (Timex.isUnresolved(t.value()) || published == null) {
+        return EventDate.unknown("unresolved", cue != null || pastPerfect, t.text(),
+            "relative date '" + t.text() + "' (" + t.value() + ") needs a publication date");
+      }
+    }
+    if (cue != null || pastPerfect) {
+      return EventDate.unknown("none", true, null,
+          cue != null ? "background cue '" + cue + "'" : "past perfect");
+    }
+    if (ongoing) {
+      if (published != null) {
+        return new EventDate(null, published, "range", "text", true, ongoingCue,
+            "ongoing" + (ongoingCue != null ? " '" + ongoingCue + "'" : " (have been …ing)")
+                + " up to publication");
+      }
+      return EventDate.unknown("none", true, ongoingCue, "ongoing, no publication date");
+    }
+    // Context: the nearest preceding dated sentence, or the article's lead date.
+    for (int k = e.sentence() - 1; k >= Math.max(0, e.sentence() - CONTEXT_SENTENCES); k--) {
+      EventDate d = sentenceDates.get(k);
+      if (d != null && d.date() != null) {
+        if (d.background()) {
+          break;
+        }
+        return new EventDate(d.date(), d.end(), d.precision(), "context", false, d.text(),
+            "context: sentence " + (k + 1) + " '" + d.text() + "'");
+      }
+    }
+    if (lead != null) {
+      return new EventDate(lead.date(), lead.end(), lead.precision(), "context", false, lead.text(),
+          "context: the article's lead date '" + lead.text() + "'");
+    }
+    if (published != null) {
+      return new EventDate(published, published, "day", "publication", false, null,
+          "no date in the text: publication date");
+    }
+    return EventDate.unknown("none", false, null, "no date in the text and no publication date");
+  }
+
+  /** The first resolved DATE/TIME of a sentence (for context), with its background status. */
+  private @Nullable EventDate sentenceDate(Sentence s, @Nullable LocalDate published) {
+    for (TimeMention t : s.times()) {
+      if (t.type().equals("DURATION") || t.type().equals("SET")) {
+        continue;
+      }
+      Timex.Period p = Timex.parse(t.value());
+      if (p != null && p.start() != null) {
+        boolean background = cue(s, "background") != null || isOld(p, published);
+        return new EventDate(p.start(), p.end(), p.precision(), "text", background, t.text(), "");
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The time expression that applies to an event: one attached to its predicate, else the only
+   * date of the sentence, else the nearest date not attached to another clause.
+   */
+  private @Nullable TimeMention chooseTime(Sentence s, EventMention e) {
+    List<TimeMention> candidates = new ArrayList<>();
+    for (TimeMention t : s.times()) {
+      if (t.type().equals("SET")) {
+        continue;
+      }
+      if (t.type().equals("DURATION") && !precededBy(s, t, "for", "over", "past", "last")) {
+        continue;
+      }
+      if (t.value() != null && (t.value().equals("FUTURE_REF") || t.value().equals("PAST_REF"))) {
+        continue;
+      }
+      candidates.add(t);
+    }
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    if (candidates.size() == 1) {
+      return candidates.get(0);
+    }
+    TimeMention best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (TimeMention t : candidates) {
+      int attached = attachment(s, t);
+      if (attached == e.predicate() || attached == e.anchor()) {
+        return t;
+      }
+      int distance = Math.min(Math.abs(t.tokenStart() - e.anchor()), Math.abs(t.tokenEnd() - 1 - e.anchor()));
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = t;
+      }
+    }
+    return best;
+  }
+
+  /** The token a time expression's head is attached to (its governor outside the expression). */
+  private static int attachment(Sentence s, TimeMention t) {
+    for (int k = t.tokenStart(); k < t.tokenEnd(); k++) {
+      for (Dependency d : s.parents(k)) {
+        if (d.governor() >= 0 && (d.governor() < t.tokenStart() || d.governor() >= t.tokenEnd())) {
+          return d.governor();
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static boolean precededBy(Sentence s, TimeMention t, String... words) {
+    if (t.tokenStart() == 0) {
+      return false;
+    }
+    String prev = s.tokens().get(t.tokenStart() - 1).lower();
+    String first = s.tokens().get(t.tokenStart()).lower();
+    for (String w : words) {
+      if (w.equals(prev) || w.equals(first)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isOld(Timex.Period p, @Nullable LocalDate published) {
+    return published != null && p.end().isBefore(published.minusDays(BACKGROUND_DAYS));
+  }
+
+  /** The first phrase of {@code kind} in the sentence, or null. */
+  private @Nullable String cue(Sentence s, String kind) {
+    List<Token> toks = s.tokens();
+    for (int i = 0; i < toks.size(); i++) {
+      var m = modality.phrases().longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).lower());
+      if (m != null && m.value().equals(kind)) {
+        StringBuilder b = new StringBuilder();
+        for (int k = i; k < i + m.length(); k++) {
+          b.append(k > i ? " " : "").append(toks.get(k).word());
+        }
+        return b.toString().toLowerCase(Locale.ROOT);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,211 @@
+package org.annals.nlp.corenlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.IndexedWord;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
+import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.time.TimeAnnotations;
+import edu.stanford.nlp.time.Timex;
+import edu.stanford.nlp.util.ArrayCoreMap;
+import edu.stanford.nlp.util.CoreMap;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.annals.nlp.AnnotatedDocument;
+import org.annals.nlp.Annotator;
+import org.annals.nlp.Dependency;
+import org.annals.nlp.EntityMention;
+import org.annals.nlp.Sentence;
+import org.annals.nlp.SentenceSelector;
+import org.annals.nlp.TimeMention;
+import org.annals.nlp.Token;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Annotates with Stanford CoreNLP in two passes: a cheap one (tokenize, ssplit) over the whole
+ * text, then the expensive annotators (pos, lemma, coarse 3-class NER with SUTime, neural
+ * dependency parser) over only the sentences the selector chooses. Fine-grained NER, the
+ * constituency parser and coreference are never loaded. Thread-safe.
+ */
+public final class CoreNlpAnnotator implements Annotator {
+  private final StanfordCoreNLP light;
+  private final StanfordCoreNLP heavy;
+
+  private CoreNlpAnnotator(StanfordCoreNLP light, StanfordCoreNLP heavy) {
+    this.light = light;
+    this.heavy = heavy;
+  }
+
+  /** Loads the models (a few seconds); share the instance. */
+  public static CoreNlpAnnotator create() {
+    // CoreNLP's own logging would print a line per model loaded; Annals reports its own progress.
+    edu.stanford.nlp.util.logging.RedwoodConfiguration.current().clear().apply();
+    Properties lp = new Properties();
+    lp.setProperty("annotators", "tokenize,ssplit");
+    lp.setProperty("tokenize.language", "en");
+    lp.setProperty("ssplit.newlineIsSentenceBreak", "two");
+    lp.setProperty("tokenize.options", "untokenizable=noneKeep,ptb3Escaping=false,splitHyphenated=false");
+    Properties hp = new Properties();
+    hp.setProperty("annotators", "pos,lemma,ner,depparse");
+    hp.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+    hp.setProperty("ner.applyFineGrained", "false");
+    hp.setProperty("ner.buildEntityMentions", "false");
+    hp.setProperty("ner.useSUTime", "true");
+    hp.setProperty("ner.applyNumericClassifiers", "true");
+    hp.setProperty("ner.docdate.usePresent", "false");
+    hp.setProperty("sutime.includeRange", "true");
+    return new CoreNlpAnnotator(new StanfordCoreNLP(lp), new StanfordCoreNLP(hp, false));
+  }
+
+  @Override
+  public AnnotatedDocument annotate(String text, @Nullable LocalDate documentDate, SentenceSelector selector) {
+    Annotation doc = new Annotation(text);
+    light.annotate(doc);
+    List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+    List<CoreMap> chosen = new ArrayList<>();
+    boolean[] selected = new boolean[sentences.size()];
+    for (int i = 0; i < sentences.size(); i++) {
+      List<CoreLabel> toks = sentences.get(i).get(CoreAnnotations.TokensAnnotation.class);
+      List<String> words = new ArrayList<>(toks.size());
+      for (CoreLabel t : toks) {
+        words.add(t.word().toLowerCase(Locale.ROOT));
+      }
+      if (!toks.isEmpty() && toks.size() <= 150 && selector.needsAnalysis(words)) {
+        selected[i] = true;
+        chosen.add(sentences.get(i));
+      }
+    }
+    if (!chosen.isEmpty()) {
+      heavy.annotate(subDocument(text, chosen, documentDate));
+    }
+    List<Sentence> out = new ArrayList<>(sentences.size());
+    for (int i = 0; i < sentences.size(); i++) {
+      out.add(convert(i, sentences.get(i), selected[i]));
+    }
+    return new AnnotatedDocument(text, out);
+  }
+
+  /** An annotation holding only the chosen sentences, renumbered, sharing their tokens. */
+  private static Annotation subDocument(String text, List<CoreMap> chosen, @Nullable LocalDate date) {
+    Annotation sub = new Annotation(text);
+    List<CoreLabel> tokens = new ArrayList<>();
+    List<CoreMap> sents = new ArrayList<>();
+    for (int i = 0; i < chosen.size(); i++) {
+      CoreMap orig = chosen.get(i);
+      List<CoreLabel> st = orig.get(CoreAnnotations.TokensAnnotation.class);
+      CoreMap copy = new ArrayCoreMap(orig);
+      copy.set(CoreAnnotations.SentenceIndexAnnotation.class, i);
+      copy.set(CoreAnnotations.TokenBeginAnnotation.class, tokens.size());
+      copy.set(CoreAnnotations.TokenEndAnnotation.class, tokens.size() + st.size());
+      for (CoreLabel t : st) {
+        t.setSentIndex(i);
+      }
+      tokens.addAll(st);
+      sents.add(copy);
+      chosen.set(i, copy);
+    }
+    sub.set(CoreAnnotations.TokensAnnotation.class, tokens);
+    sub.set(CoreAnnotations.SentencesAnnotation.class, sents);
+    if (date != null) {
+      sub.set(CoreAnnotations.DocDateAnnotation.class, date.toString());
+    }
+    return sub;
+  }
+
+  private static Sentence convert(int index, CoreMap s, boolean analysed) {
+    List<CoreLabel> labels = s.get(CoreAnnotations.TokensAnnotation.class);
+    List<Token> tokens = new ArrayList<>(labels.size());
+    for (CoreLabel l : labels) {
+      tokens.add(new Token(l.word(), analysed ? l.lemma() : null, analysed ? l.tag() : null,
+          analysed ? l.ner() : null, l.beginPosition(), l.endPosition()));
+    }
+    int start = labels.isEmpty() ? 0 : labels.get(0).beginPosition();
+    int end = labels.isEmpty() ? 0 : labels.get(labels.size() - 1).endPosition();
+    if (!analysed) {
+      return new Sentence(index, start, end, tokens, List.of(), List.of(), List.of(), false);
+    }
+    return new Sentence(index, start, end, tokens, dependencies(s), entities(labels), times(labels), true);
+  }
+
+  private static List<Dependency> dependencies(CoreMap s) {
+    SemanticGraph g = s.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
+    if (g == null) {
+      g = s.get(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
+    }
+    if (g == null) {
+      return List.of();
+    }
+    List<Dependency> out = new ArrayList<>();
+    for (IndexedWord root : g.getRoots()) {
+      out.add(new Dependency(-1, root.index() - 1, "root"));
+    }
+    for (SemanticGraphEdge e : g.edgeIterable()) {
+      if (e.getGovernor().copyCount() > 0 || e.getDependent().copyCount() > 0) {
+        continue;
+      }
+      out.add(new Dependency(e.getGovernor().index() - 1, e.getDependent().index() - 1,
+          e.getRelation().toString().toLowerCase(Locale.ROOT)));
+    }
+    return out;
+  }
+
+  private static List<EntityMention> entities(List<CoreLabel> labels) {
+    List<EntityMention> out = new ArrayList<>();
+    int i = 0;
+    while (i < labels.size()) {
+      String ner = labels.get(i).ner();
+      if (ner == null || !(ner.equals("PERSON") || ner.equals("ORGANIZATION") || ner.equals("LOCATION")
+          || ner.equals("MISC"))) {
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      while (j < labels.size() && ner.equals(labels.get(j).ner())) {
+        j++;
+      }
+      out.add(new EntityMention(i, j, ner, join(labels, i, j)));
+      i = j;
+    }
+    return out;
+  }
+
+  private static List<TimeMention> times(List<CoreLabel> labels) {
+    List<TimeMention> out = new ArrayList<>();
+    int i = 0;
+    while (i < labels.size()) {
+      Timex t = labels.get(i).get(TimeAnnotations.TimexAnnotation.class);
+      if (t == null) {
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      while (j < labels.size() && sameTimex(t, labels.get(j).get(TimeAnnotations.TimexAnnotation.class))) {
+        j++;
+      }
+      out.add(new TimeMention(i, j, join(labels, i, j), t.timexType(), t.value() != null ? t.value() : t.altVal()));
+      i = j;
+    }
+    return out;
+  }
+
+  private static boolean sameTimex(Timex a, @Nullable Timex b) {
+    return b != null && (a == b || (a.tid() != null && a.tid().equals(b.tid())));
+  }
+
+  private static String join(List<CoreLabel> labels, int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (int k = from; k < to; k++) {
+      if (k > from && labels.get(k).beginPosition() > labels.get(k - 1).endPosition()) {
+        b.append(' ');
+      }
+      b.append(labels.get(k).originalText() != null ? labels.get(k).originalText() : labels.get(k).word());
+    }
+    return b.toString();
+  }
+}

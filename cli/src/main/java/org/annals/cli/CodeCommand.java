@@ -47,6 +47,10 @@ final class CodeCommand implements Callable<Integer> {
       description = "analyse every sentence, not only those the trigger scan selects (slower)")
   boolean allSentences;
 
+  @Option(names = "--explain",
+      description = "print to stderr every trigger match and why its clause was or was not coded")
+  boolean explain;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final InputStream in;
@@ -85,7 +89,11 @@ final class CodeCommand implements Callable<Integer> {
       err.println("annals: no article could be read from " + String.join(", ", inputs));
       return 1;
     }
-    Pipeline pipeline = Runner.pipeline(lexicon, allSentences);
+    Pipeline pipeline = Runner.pipeline(lexicon, allSentences,
+        explain ? line -> err.println("explain: " + line) : null);
+    if (explain) {
+      threads = 1;
+    }
     boolean noDate = articles.stream().anyMatch(a -> a.published() == null);
     Runner.process(pipeline, articles, threads, r -> {
       if (r.problem() != null) {

@@ -47,8 +47,13 @@ final class Runner {
   }
 
   static Pipeline pipeline(@Nullable Path lexiconDir, boolean analyseAll) {
+    return pipeline(lexiconDir, analyseAll, null);
+  }
+
+  static Pipeline pipeline(@Nullable Path lexiconDir, boolean analyseAll,
+      @Nullable Consumer<String> explain) {
     Lexicon lexicon = lexiconDir == null ? Lexicon.builtIn() : Lexicon.load(lexiconDir);
-    return new Pipeline(lexicon, annotator(), analyseAll);
+    return new Pipeline(lexicon, annotator(), analyseAll, explain);
   }
 
   /** Reads every input, returning the articles (problems go to {@code problems}). */

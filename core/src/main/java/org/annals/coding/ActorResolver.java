@@ -41,7 +41,8 @@ final class ActorResolver {
     int[] span = span(s, head);
     int from = span[0];
     int to = span[1];
-    while (from < head && LEADING_DROPS.contains(s.tokens().get(from).lower())) {
+    while (from < head && (LEADING_DROPS.contains(s.tokens().get(from).lower())
+        || "IN".equals(s.tokens().get(from).pos()) || "TO".equals(s.tokens().get(from).pos()))) {
       from++;
     }
     while (to > head + 1 && LEADING_DROPS.contains(s.tokens().get(to - 1).lower())) {
@@ -78,6 +79,9 @@ final class ActorResolver {
       }
       PhraseIndex.Match<ActorTerm> term =
           lexicon.actors().longest(i, to, k -> toks.get(k).lower(), k -> toks.get(k).key());
+      if (term != null && insidePlaceName(s, i)) {
+        term = null; // "Republican Palace", "Police Square": part of a place name
+      }
       if (term != null) {
         ActorTerm a = term.value();
         if (a.term().length() <= 3 && !toks.get(i).word().equals(toks.get(i).word().toUpperCase(Locale.ROOT))) {
@@ -113,6 +117,26 @@ final class ActorResolver {
     int start = toks.get(from).start();
     int end = toks.get(to - 1).end();
     return new Actor(text, name, country, sector, role, start, end, rule.toString());
+  }
+
+  private static final Set<String> SITE_WORDS =
+      Set.of("palace", "square", "building", "gate", "gates", "street", "road", "bridge", "mosque",
+          "church", "temple", "hotel", "airport", "hospital", "school", "university", "stadium",
+          "market", "prison", "camp", "base", "compound", "zone", "park", "house", "hall",
+          "tower", "port", "station", "avenue", "highway");
+
+  /** True for a word inside a place or building name ("Republican Palace", "Police Square"). */
+  private static boolean insidePlaceName(Sentence s, int token) {
+    for (EntityMention e : s.entities()) {
+      if (e.tokenEnd() - e.tokenStart() < 2 || token < e.tokenStart() || token >= e.tokenEnd() - 1) {
+        continue;
+      }
+      String last = s.tokens().get(e.tokenEnd() - 1).lower();
+      if (e.type().equals("LOCATION") || SITE_WORDS.contains(last)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Token span [from, to) of the phrase headed by {@code head}. */

@@ -39,7 +39,18 @@ public final class EventCoder {
   private final TriggerMatcher matcher;
   private final ActorResolver actors;
 
+  private final java.util.function.@Nullable Consumer<String> explain;
+
   public EventCoder(Lexicon lexicon) {
+    this(lexicon, null);
+  }
+
+  /**
+   * A coder that reports every trigger match and why a clause was or was not coded to {@code
+   * explain} (for {@code annals code --explain}).
+   */
+  public EventCoder(Lexicon lexicon, java.util.function.@Nullable Consumer<String> explain) {
+    this.explain = explain;
     this.lexicon = lexicon;
     this.modality = lexicon.modality();
     this.matcher = new TriggerMatcher(lexicon);
@@ -58,12 +69,14 @@ public final class EventCoder {
       if (!s.analysed()) {
         continue;
       }
+      List<EventMention> clauses = new ArrayList<>();
       for (TriggerMatch m : matcher.match(s)) {
         EventMention e = codeClause(doc, s, m, recent, mainCountry);
         if (e != null) {
-          out.add(e);
+          clauses.add(e);
         }
       }
+      out.addAll(oneEventPerClause(clauses));
     }
     return out;
   }
@@ -99,8 +112,19 @@ public final class EventCoder {
         }
       }
     }
+    // A one-word noun trigger that only modifies another noun is not an event ("riot police",
+    // "meeting rooms", "protest leaders").
+    if (!toks.get(anchor).isVerb() && entry.words() == 1) {
+      for (Dependency d : s.parents(anchor)) {
+        if (d.relation().equals("compound") && d.governor() >= 0) {
+          explain(s, m, "not coded: only modifies '" + toks.get(d.governor()).word() + "'");
+          return null;
+        }
+      }
+    }
     String why = suppressed(s, anchor, nounHead, predicate);
     if (why != null) {
+      explain(s, m, "not coded: " + why);
       return null;
     }
 
@@ -123,6 +147,9 @@ public final class EventCoder {
           }
         } else if (target == null && NOUN_TARGET_RELATIONS.contains(r)) {
           target = actors.resolve(s, dep, "target " + r);
+        } else if (target == null && r.equals("nmod:for")) {
+          Actor a = actors.resolve(s, dep, "target " + r);
+          target = a != null && isActorLike(a) ? a : null;
         } else if (r.equals("nmod:between")) {
           source = actors.resolve(s, dep, "source nmod:between");
           for (Dependency c : s.children(dep)) {
@@ -145,15 +172,12 @@ public final class EventCoder {
         }
       }
     }
-    source = resolvePronoun(s, source, recent);
-    target = resolvePronoun(s, target, recent);
+    source = resolvePronoun(doc, s, source, recent);
+    target = resolvePronoun(doc, s, target, recent);
     source = withMainCountry(source, mainCountry);
     target = withMainCountry(target, mainCountry);
     if (source != null) {
       recent.add(source);
-    }
-    if (target != null) {
-      recent.add(target);
     }
     if (source != null && target != null && source.start() == target.start() && source.start() >= 0) {
       target = null;
@@ -183,12 +207,46 @@ public final class EventCoder {
       rules.add(target.rule());
       target = withText(doc, target);
     }
+    explain(s, m, "coded " + entry.plover() + " source=" + (source == null ? "-" : source.text())
+        + " target=" + (target == null ? "-" : target.text()));
     int tStart = toks.get(m.first()).start();
     int tEnd = toks.get(m.last()).end();
     return new EventMention(
         s.index(), predicate, anchor, tStart, tEnd, doc.span(tStart, tEnd), entry.plover(),
         entry.mode(), entry.context(), cameo, acledEvent, acledSub, source, target,
         entry.priority(), tense(s, predicate), Fatalities.find(s), rules);
+  }
+
+  /**
+   * Where a noun trigger's predicate is itself a verb trigger ("fired tear gas"), the two code one
+   * clause: keep the more specific (higher priority; the noun on a tie).
+   */
+  private static List<EventMention> oneEventPerClause(List<EventMention> clauses) {
+    List<EventMention> out = new ArrayList<>();
+    for (EventMention e : clauses) {
+      boolean dominated = false;
+      for (EventMention o : clauses) {
+        if (o == e || o.predicate() != e.predicate()) {
+          continue;
+        }
+        boolean eIsVerb = e.anchor() == e.predicate();
+        boolean oIsVerb = o.anchor() == o.predicate();
+        if (eIsVerb && !oIsVerb) {
+          dominated = true; // the noun names what was done: "fired tear gas", "launched airstrikes"
+        }
+      }
+      if (!dominated) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private void explain(Sentence s, TriggerMatch m, String what) {
+    if (explain != null) {
+      explain.accept("sentence " + (s.index() + 1) + ": '" + s.tokens().get(m.anchor()).word() + "' "
+          + m.entry().origin() + " (" + m.entry().pattern() + "): " + what);
+    }
   }
 
   /** Why this clause is not coded as something that happened, or null. */
@@ -218,15 +276,30 @@ public final class EventCoder {
         infinitive = true;
       }
     }
-    if (infinitive) {
+    int clause = predicate;
+    if (!infinitive && toks.get(predicate).isVerb()) {
+      // "to disperse the crowds and take back control": the conjunct shares the "to".
       for (Dependency d : s.parents(predicate)) {
+        if (d.relation().startsWith("conj") && d.governor() >= 0) {
+          for (Dependency c : s.children(d.governor())) {
+            if (c.relation().equals("mark") && toks.get(c.dependent()).lower().equals("to")) {
+              infinitive = true;
+              clause = d.governor();
+            }
+          }
+        }
+      }
+    }
+    if (infinitive) {
+      for (Dependency d : s.parents(clause)) {
         String r = d.relation();
         if (d.governor() < 0) {
           continue;
         }
         Token g = toks.get(d.governor());
-        if ((r.equals("xcomp") || r.equals("ccomp") || r.startsWith("acl") || r.equals("csubj"))
-            && !modality.is("implicative", g.key())) {
+        boolean complement = r.equals("xcomp") || r.equals("ccomp") || r.startsWith("acl")
+            || r.equals("csubj") || r.startsWith("advcl") || r.startsWith("conj");
+        if (complement && !modality.is("implicative", g.key())) {
           return "complement of '" + g.word() + "'";
         }
       }
@@ -249,6 +322,10 @@ public final class EventCoder {
   }
 
   private @Nullable Actor sourceOfVerb(Sentence s, int verb, List<String> rules) {
+    return sourceOfVerb(s, verb, rules, 0);
+  }
+
+  private @Nullable Actor sourceOfVerb(Sentence s, int verb, List<String> rules, int depth) {
     Actor agent = null;
     Actor subject = null;
     boolean passive = false;
@@ -275,6 +352,22 @@ public final class EventCoder {
         }
       }
     }
+    if (subject == null && depth < 3) {
+      // A clause without its own subject takes its governor's: "after initially storming",
+      // "opened fire and killed", "began to shoot".
+      for (Dependency d : s.parents(verb)) {
+        String r = d.relation();
+        if (d.governor() >= 0 && s.tokens().get(d.governor()).isVerb()
+            && (r.startsWith("advcl") || r.equals("xcomp") || r.startsWith("conj"))) {
+          Actor inherited = sourceOfVerb(s, d.governor(), rules, depth + 1);
+          if (inherited != null) {
+            return new Actor(inherited.text(), inherited.name(), inherited.country(),
+                inherited.sector(), inherited.role(), inherited.start(), inherited.end(),
+                inherited.rule() + " (of governing '" + s.tokens().get(d.governor()).word() + "')");
+          }
+        }
+      }
+    }
     return subject;
   }
 
@@ -293,7 +386,7 @@ public final class EventCoder {
       String r = d.relation();
       if (r.equals("nsubj:pass") || r.equals("obj") || r.equals("iobj")) {
         Actor a = actors.resolve(s, d.dependent(), "target " + r);
-        if (a != null && (isActorLike(a) || r.equals("nsubj:pass"))) {
+        if (a != null && isActorLike(a)) {
           return a;
         }
         if (object == null) {
@@ -302,7 +395,32 @@ public final class EventCoder {
       }
     }
     Actor prep = prepositionalTarget(s, verb);
-    return prep != null ? prep : object;
+    if (prep != null) {
+      return prep;
+    }
+    if (object == null || !isActorLike(object)) {
+      // "opened fire to disperse the crowds": the purpose clause names who was targeted.
+      List<Dependency> clauses = new ArrayList<>(s.children(verb));
+      for (Dependency d : s.children(verb)) {
+        if (d.relation().equals("obj")) {
+          clauses.addAll(s.children(d.dependent()));
+        }
+      }
+      for (Dependency d : clauses) {
+        if (d.relation().startsWith("advcl") || d.relation().equals("xcomp")
+            || d.relation().startsWith("acl")) {
+          for (Dependency c : s.children(d.dependent())) {
+            if (c.relation().equals("obj")) {
+              Actor a = actors.resolve(s, c.dependent(), "target obj of purpose clause");
+              if (a != null && isActorLike(a)) {
+                return a;
+              }
+            }
+          }
+        }
+      }
+    }
+    return object;
   }
 
   private @Nullable Actor prepositionalTarget(Sentence s, int verb) {
@@ -323,11 +441,40 @@ public final class EventCoder {
     return a.sector() != null || a.name() != null || a.country() != null || a.role() != null;
   }
 
-  private @Nullable Actor resolvePronoun(Sentence s, @Nullable Actor a, List<Actor> recent) {
-    if (a == null || !PRONOUNS.contains(a.text().toLowerCase(Locale.ROOT)) || recent.isEmpty()) {
+  /** The nearest person named before {@code pronoun}: this sentence first, then earlier ones. */
+  private @Nullable Actor nearestPerson(AnnotatedDocument doc, Sentence s, Actor pronoun) {
+    for (int k = s.index(); k >= Math.max(0, s.index() - 3); k--) {
+      Sentence prev = doc.sentences().get(k);
+      org.annals.nlp.EntityMention best = null;
+      for (org.annals.nlp.EntityMention e : prev.entities()) {
+        if (e.type().equals("PERSON")
+            && (k < s.index() || prev.tokens().get(e.tokenEnd() - 1).end() <= pronoun.start())) {
+          best = e;
+        }
+      }
+      if (best != null) {
+        Actor a = actors.resolve(prev, best.tokenEnd() - 1, "person");
+        if (a != null && a.name() != null) {
+          return a;
+        }
+      }
+    }
+    return null;
+  }
+
+  private @Nullable Actor resolvePronoun(
+      AnnotatedDocument doc, Sentence s, @Nullable Actor a, List<Actor> recent) {
+    if (a == null || !PRONOUNS.contains(a.text().toLowerCase(Locale.ROOT))) {
       return a;
     }
     boolean person = Set.of("he", "she", "him", "her", "his").contains(a.text().toLowerCase(Locale.ROOT));
+    if (person) {
+      Actor named = nearestPerson(doc, s, a);
+      if (named != null) {
+        return new Actor(a.text(), named.name(), named.country(), named.sector(), named.role(),
+            a.start(), a.end(), a.rule() + "; pronoun antecedent '" + named.name() + "'");
+      }
+    }
     for (int i = recent.size() - 1; i >= Math.max(0, recent.size() - 6); i--) {
       Actor r = recent.get(i);
       if (PRONOUNS.contains(r.text().toLowerCase(Locale.ROOT))) {
@@ -335,7 +482,8 @@ public final class EventCoder {
       }
       if (person == (r.name() != null && r.sector() == null || r.role() != null && r.role().equals("official"))
           || (!person && r.name() == null)) {
-        return new Actor(a.text(), r.name(), r.country(), r.sector(), r.role(), a.start(), a.end(),
+        return new Actor(a.text(), r.name() != null ? r.name() : r.text(), r.country(), r.sector(),
+            r.role(), a.start(), a.end(),
             a.rule() + "; pronoun antecedent '" + r.text() + "'");
       }
     }

@@ -39,6 +39,16 @@ public final class ArticleMerger {
     if (!a.mention().plover().equals(b.mention().plover())) {
       return false;
     }
+    if (!VIOLENT.contains(a.mention().plover())) {
+      // Two different measures (a curfew and a ban) are two events even on one day.
+      if (a.mention().mode() != null && b.mention().mode() != null
+          && !a.mention().mode().equals(b.mention().mode())) {
+        return false;
+      }
+      if (!cameoRoot(a.mention().cameo()).equals(cameoRoot(b.mention().cameo()))) {
+        return false;
+      }
+    }
     if (a.date().background() != b.date().background()) {
       return false;
     }
@@ -55,8 +65,20 @@ public final class ArticleMerger {
       // Undated mentions merge only within one sentence: nothing else says they are one event.
       return false;
     }
+    // Sources must agree; targets are often described differently ("the palace", "its gates").
     return actorsCompatible(a.mention().source(), b.mention().source())
-        && actorsCompatible(a.mention().target(), b.mention().target());
+        && namesCompatible(a.mention().target(), b.mention().target());
+  }
+
+  private static final java.util.Set<String> VIOLENT = java.util.Set.of("PROTEST", "ASSAULT", "FIGHT");
+
+  private static String cameoRoot(@Nullable String cameo) {
+    return cameo == null ? "" : cameo.substring(0, Math.min(3, cameo.length()));
+  }
+
+  static boolean namesCompatible(@Nullable Actor x, @Nullable Actor y) {
+    return x == null || y == null || x.name() == null || y.name() == null
+        || x.name().equalsIgnoreCase(y.name());
   }
 
   static boolean actorsCompatible(@Nullable Actor x, @Nullable Actor y) {

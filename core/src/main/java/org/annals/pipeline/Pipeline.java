@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.annals.coding.Actor;
 import org.annals.coding.EventCoder;
 import org.annals.coding.EventMention;
@@ -55,9 +56,15 @@ public final class Pipeline {
   private final boolean analyseAll;
 
   public Pipeline(Lexicon lexicon, Annotator annotator, boolean analyseAll) {
+    this(lexicon, annotator, analyseAll, null);
+  }
+
+  /** A pipeline whose coder explains each trigger decision to {@code explain}. */
+  public Pipeline(Lexicon lexicon, Annotator annotator, boolean analyseAll,
+      java.util.function.@org.jspecify.annotations.Nullable Consumer<String> explain) {
     this.cleaner = new Cleaner(lexicon.boilerplate());
     this.annotator = annotator;
-    this.coder = new EventCoder(lexicon);
+    this.coder = new EventCoder(lexicon, explain);
     this.dater = new EventDater(lexicon.modality());
     this.placer = new EventPlacer(lexicon);
     this.analyseAll = analyseAll;

@@ -57,8 +57,8 @@ public final class EventDater {
       AnnotatedDocument doc, EventMention e, @Nullable LocalDate published,
       List<EventDate> sentenceDates, @Nullable EventDate lead) {
     Sentence s = doc.sentences().get(e.sentence());
-    String cue = cue(s, "background");
-    String ongoingCue = cue(s, "ongoing");
+    String cue = cueFor(s, e, "background");
+    String ongoingCue = cueFor(s, e, "ongoing");
     boolean pastPerfect = "past-perfect".equals(e.tense());
     boolean ongoing = "progressive-perfect".equals(e.tense()) || ongoingCue != null;
 
@@ -207,6 +207,89 @@ public final class EventDater {
 
   private static boolean isOld(Timex.Period p, @Nullable LocalDate published) {
     return published != null && p.end().isBefore(published.minusDays(BACKGROUND_DAYS));
+  }
+
+  private static final java.util.Set<String> REFERENCE_WORDS =
+      java.util.Set.of("after", "following", "amid", "before", "despite", "since", "ending");
+
+  /**
+   * The first phrase of {@code kind} that bears on this event: "weeks of protests" bears on the
+   * noun it introduces; "for weeks", "once" bear on the clause whose verb they modify and the
+   * clauses below it. A phrase after "after"/"amid" ("after months of unrest") sets a reference
+   * point and bears on nothing. Without dependencies, any phrase in the sentence counts.
+   */
+  private @Nullable String cueFor(Sentence s, EventMention e, String kind) {
+    List<Token> toks = s.tokens();
+    for (int i = 0; i < toks.size(); i++) {
+      var m = modality.phrases().longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).lower());
+      if (m == null || !m.value().equals(kind)) {
+        continue;
+      }
+      int j = i + m.length();
+      String text = words(toks, i, j);
+      if (s.dependencies().isEmpty()) {
+        return text;
+      }
+      if (i > 0 && REFERENCE_WORDS.contains(toks.get(i - 1).lower())) {
+        i = j - 1;
+        continue;
+      }
+      if (toks.get(j - 1).lower().equals("of")) {
+        if (e.anchor() >= j && e.anchor() <= j + 4) {
+          return text;
+        }
+        i = j - 1;
+        continue;
+      }
+      int verb = governingVerb(s, i, j);
+      if (verb >= 0 && dominates(s, verb, e.predicate())) {
+        return text;
+      }
+      i = j - 1;
+    }
+    return null;
+  }
+
+  /** The first verb above the phrase {@code [from, to)}, or -1. */
+  private static int governingVerb(Sentence s, int from, int to) {
+    int k = -1;
+    for (int t = from; t < to && k < 0; t++) {
+      for (Dependency d : s.parents(t)) {
+        if (d.governor() < from || d.governor() >= to) {
+          k = d.governor();
+          break;
+        }
+      }
+    }
+    for (int steps = 0; k >= 0 && steps < 6; steps++) {
+      if (s.tokens().get(k).isVerb()) {
+        return k;
+      }
+      List<Dependency> up = s.parents(k);
+      k = up.isEmpty() ? -1 : up.get(0).governor();
+    }
+    return -1;
+  }
+
+  /** True if {@code node} is {@code top} or lies below it in the dependency tree. */
+  private static boolean dominates(Sentence s, int top, int node) {
+    int k = node;
+    for (int steps = 0; k >= 0 && steps < 12; steps++) {
+      if (k == top) {
+        return true;
+      }
+      List<Dependency> up = s.parents(k);
+      k = up.isEmpty() ? -1 : up.get(0).governor();
+    }
+    return false;
+  }
+
+  private static String words(List<Token> toks, int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (int k = from; k < to; k++) {
+      b.append(k > from ? " " : "").append(toks.get(k).word());
+    }
+    return b.toString().toLowerCase(Locale.ROOT);
   }
 
   /** The first phrase of {@code kind} in the sentence, or null. */

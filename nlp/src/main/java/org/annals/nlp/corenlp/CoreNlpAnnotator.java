@@ -69,6 +69,7 @@ public final class CoreNlpAnnotator implements Annotator {
     light.annotate(doc);
     List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
     List<CoreMap> chosen = new ArrayList<>();
+    List<Integer> chosenIndex = new ArrayList<>();
     boolean[] selected = new boolean[sentences.size()];
     for (int i = 0; i < sentences.size(); i++) {
       List<CoreLabel> toks = sentences.get(i).get(CoreAnnotations.TokensAnnotation.class);
@@ -79,14 +80,20 @@ public final class CoreNlpAnnotator implements Annotator {
       if (!toks.isEmpty() && toks.size() <= 150 && selector.needsAnalysis(words)) {
         selected[i] = true;
         chosen.add(sentences.get(i));
+        chosenIndex.add(i);
       }
     }
+    CoreMap[] analysed = new CoreMap[sentences.size()];
     if (!chosen.isEmpty()) {
+      // subDocument replaces each chosen sentence by the renumbered copy that gets annotated.
       heavy.annotate(subDocument(text, chosen, documentDate));
+      for (int k = 0; k < chosen.size(); k++) {
+        analysed[chosenIndex.get(k)] = chosen.get(k);
+      }
     }
     List<Sentence> out = new ArrayList<>(sentences.size());
     for (int i = 0; i < sentences.size(); i++) {
-      out.add(convert(i, sentences.get(i), selected[i]));
+      out.add(convert(i, selected[i] ? analysed[i] : sentences.get(i), selected[i]));
     }
     return new AnnotatedDocument(text, out);
   }

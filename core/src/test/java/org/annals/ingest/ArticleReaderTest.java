@@ -1,0 +1,107 @@
+package org.annals.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ArticleReaderTest {
+  @TempDir Path dir;
+  private final List<RawArticle> articles = new ArrayList<>();
+  private final List<InputProblem> problems = new ArrayList<>();
+  private final ArticleReader reader = new ArticleReader(articles::add, problems::add);
+
+  private void read(String name, byte[] bytes) throws IOException {
+    Path p = dir.resolve(name);
+    Files.write(p, bytes);
+    reader.read(p.toString(), new ByteArrayInputStream(new byte[0]));
+  }
+
+  @Test
+  void read_textWithHeadline_separatesTitleAndBody() throws IOException {
+    read("story.txt", "Rebels seize town\n\nRebels seized the town on Friday.\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(articles).singleElement().satisfies(a -> {
+      assertThat(a.id()).isEqualTo("story");
+      assertThat(a.title()).isEqualTo("Rebels seize town");
+      assertThat(a.text()).isEqualTo("\nRebels seized the town on Friday.\n");
+    });
+  }
+
+  @Test
+  void read_textWhoseFirstLineIsASentence_keepsItInTheBody() throws IOException {
+    read("lede.txt", "Police arrested two men.\nThey were released.\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(articles.get(0).title()).isNull();
+    assertThat(articles.get(0).text()).startsWith("Police arrested");
+  }
+
+  @Test
+  void read_jsonLines_badLinesAreReportedAndSkipped() throws IOException {
+    String jsonl = "{\"id\":\"a\",\"text\":\"Troops withdrew.\",\"published\":\"2022-08-29\"}\n"
+        + "not json\n"
+        + "{\"id\":\"b\"}\n"
+        + "\n"
+        + "{\"id\":\"c\",\"text\":\"Police arrested a man.\",\"published\":\"Mon, 29 Aug 2022 10:00:00 GMT\"}\n";
+    read("a.jsonl", jsonl.getBytes(StandardCharsets.UTF_8));
+    assertThat(articles).extracting(RawArticle::id).containsExactly("a", "c");
+    assertThat(articles.get(0).published()).isEqualTo(LocalDate.of(2022, 8, 29));
+    assertThat(articles.get(1).published()).isEqualTo(LocalDate.of(2022, 8, 29));
+    assertThat(problems).extracting(InputProblem::reason).containsExactly("bad-json", "missing-field");
+    assertThat(problems.get(0).origin()).endsWith("a.jsonl:2");
+  }
+
+  @Test
+  void read_jsonLineWithInvalidUtf8_skipsOnlyThatLine() throws IOException {
+    byte[] good = "{\"id\":\"ok\",\"text\":\"Rebels attacked.\"}\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bad = {'{', '"', 'i', 'd', '"', ':', '"', 'x', '"', ',', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xE9, '"', '}', '\n'};
+    byte[] all = new byte[good.length + bad.length];
+    System.arraycopy(bad, 0, all, 0, bad.length);
+    System.arraycopy(good, 0, all, bad.length, good.length);
+    read("mixed.jsonl", all);
+    assertThat(articles).extracting(RawArticle::id).containsExactly("ok");
+    assertThat(problems).singleElement().extracting(InputProblem::reason).isEqualTo("not-utf8");
+  }
+
+  @Test
+  void read_emptyBinaryAndMissingFiles_eachGetOneClearProblem() throws IOException {
+    read("empty.txt", new byte[0]);
+    read("bin.txt", new byte[] {1, 2, 0, 3});
+    reader.read(dir.resolve("missing.txt").toString(), new ByteArrayInputStream(new byte[0]));
+    assertThat(problems).extracting(InputProblem::reason).containsExactly("empty", "binary", "unreadable");
+    assertThat(problems.get(0).toString()).contains("empty.txt").contains("give a file");
+    assertThat(articles).isEmpty();
+  }
+
+  @Test
+  void read_oversizedText_isRejectedBeforeReading() throws IOException {
+    byte[] big = new byte[InputChecks.MAX_ARTICLE_BYTES + 1];
+    java.util.Arrays.fill(big, (byte) 'a');
+    read("big.txt", big);
+    assertThat(problems).singleElement().extracting(InputProblem::reason).isEqualTo("too-large");
+  }
+
+  @Test
+  void read_stdinJson_isSniffed() {
+    String jsonl = "{\"id\":\"s1\",\"text\":\"Troops withdrew.\"}\n";
+    reader.read("-", new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)));
+    reader.read("-", new ByteArrayInputStream("Troops withdrew from the city.".getBytes(StandardCharsets.UTF_8)));
+    assertThat(articles).extracting(RawArticle::id).containsExactly("s1", "stdin");
+  }
+
+  @Test
+  void checkEnglish_frenchText_isRejected() {
+    String fr = "Les manifestants ont pris d'assaut le palais présidentiel lundi, selon la police, et"
+        + " des coups de feu ont été entendus dans la capitale pendant toute la nuit.";
+    assertThat(InputChecks.checkEnglish("fr.txt", fr)).isPresent();
+    String en = "Protesters stormed the presidential palace on Monday, police said, and gunfire was"
+        + " heard in the capital throughout the night.";
+    assertThat(InputChecks.checkEnglish("en.txt", en)).isEmpty();
+  }
+}

@@ -170,6 +170,9 @@ public final class EventCoder {
         if (target == null) {
           target = prepositionalTarget(s, predicate);
         }
+        if (target == null && nounRole != null && nounRole.equals("obj")) {
+          target = purposeTarget(s, predicate);
+        }
       }
     }
     source = resolvePronoun(doc, s, source, recent);
@@ -399,28 +402,36 @@ public final class EventCoder {
       return prep;
     }
     if (object == null || !isActorLike(object)) {
-      // "opened fire to disperse the crowds": the purpose clause names who was targeted.
-      List<Dependency> clauses = new ArrayList<>(s.children(verb));
-      for (Dependency d : s.children(verb)) {
-        if (d.relation().equals("obj")) {
-          clauses.addAll(s.children(d.dependent()));
-        }
+      Actor purpose = purposeTarget(s, verb);
+      if (purpose != null) {
+        return purpose;
       }
-      for (Dependency d : clauses) {
-        if (d.relation().startsWith("advcl") || d.relation().equals("xcomp")
-            || d.relation().startsWith("acl")) {
-          for (Dependency c : s.children(d.dependent())) {
-            if (c.relation().equals("obj")) {
-              Actor a = actors.resolve(s, c.dependent(), "target obj of purpose clause");
-              if (a != null && isActorLike(a)) {
-                return a;
-              }
+    }
+    return object;
+  }
+
+  /** "opened fire to disperse the crowds": the purpose clause names who was targeted. */
+  private @Nullable Actor purposeTarget(Sentence s, int verb) {
+    List<Dependency> clauses = new ArrayList<>(s.children(verb));
+    for (Dependency d : s.children(verb)) {
+      if (d.relation().equals("obj")) {
+        clauses.addAll(s.children(d.dependent()));
+      }
+    }
+    for (Dependency d : clauses) {
+      if (d.relation().startsWith("advcl") || d.relation().equals("xcomp")
+          || d.relation().startsWith("acl")) {
+        for (Dependency c : s.children(d.dependent())) {
+          if (c.relation().equals("obj")) {
+            Actor a = actors.resolve(s, c.dependent(), "target obj of purpose clause");
+            if (a != null && isActorLike(a)) {
+              return a;
             }
           }
         }
       }
     }
-    return object;
+    return null;
   }
 
   private @Nullable Actor prepositionalTarget(Sentence s, int verb) {

@@ -40,6 +40,10 @@ final class EvalCommand implements Callable<Integer> {
           + " 25 ACLED types; actors: exact-span F1) is below SCORE (a regression gate)")
   Double min;
 
+  @Option(names = "--errors", paramLabel = "FILE",
+      description = "write every wrongly classified record (id, gold -> predicted, text, events) to FILE")
+  Path errorsFile;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final PrintStream out;
@@ -57,7 +61,17 @@ final class EvalCommand implements Callable<Integer> {
       return 1;
     }
     Pipeline pipeline = Runner.pipeline(lexicon, true);
-    Evaluations eval = new Evaluations(a -> code(pipeline, a), out);
+    PrintStream errors = null;
+    if (errorsFile != null) {
+      try {
+        errors = new PrintStream(java.nio.file.Files.newOutputStream(errorsFile), true,
+            java.nio.charset.StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        err.println("annals: cannot write " + errorsFile + ": " + e.getMessage());
+        return 1;
+      }
+    }
+    Evaluations eval = new Evaluations(a -> code(pipeline, a), out, errors);
     double score;
     switch (set) {
       case "plover" -> score = eval.plover(file).accuracy();

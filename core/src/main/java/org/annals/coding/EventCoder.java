@@ -31,6 +31,21 @@ public final class EventCoder {
   private static final Set<String> GROUP_SECTORS =
       Set.of("MIL", "COP", "GOV", "CVL", "OPP", "LEG", "JUD", "REB", "PTY", "LAB", "EDU", "REL",
           "MED", "BUS", "HLH", "REF", "CRM", "SPY", "AGR");
+  private static final Set<String> COOPERATIVE =
+      Set.of("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE");
+  private static final Set<String> HOSTILE =
+      Set.of("PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT");
+  private static final Set<String> THREAT_MODES =
+      Set.of("restrict", "ban", "arrest", "relations", "expel", "territory", "curfew", "martial-law");
+
+  /** The PLOVER THREATEN mode for a threatened act of {@code type} and {@code mode}. */
+  private static @Nullable String threatMode(String type, @Nullable String mode) {
+    if (mode != null && THREAT_MODES.contains(mode)) {
+      return mode;
+    }
+    return type.equals("ASSAULT") || type.equals("FIGHT") ? "violence" : null;
+  }
+
   private static final Set<String> PRONOUNS =
       Set.of("he", "she", "they", "it", "we", "him", "her", "them", "his", "their", "its");
 
@@ -70,8 +85,14 @@ public final class EventCoder {
         continue;
       }
       List<EventMention> clauses = new ArrayList<>();
-      for (TriggerMatch m : matcher.match(s)) {
-        EventMention e = codeClause(doc, s, m, recent, mainCountry);
+      List<TriggerMatch> matches = matcher.match(s);
+      Set<Integer> anchors = new java.util.HashSet<>();
+      for (TriggerMatch m : matches) {
+        anchors.add(m.anchor());
+        anchors.addAll(m.tokens());
+      }
+      for (TriggerMatch m : matches) {
+        EventMention e = codeClause(doc, s, m, recent, mainCountry, anchors);
         if (e != null) {
           clauses.add(e);
         }
@@ -83,7 +104,7 @@ public final class EventCoder {
 
   private @Nullable EventMention codeClause(
       AnnotatedDocument doc, Sentence s, TriggerMatch m, List<Actor> recent,
-      @Nullable String mainCountry) {
+      @Nullable String mainCountry, Set<Integer> anchors) {
     List<Token> toks = s.tokens();
     TriggerEntry entry = m.entry();
     List<String> rules = new ArrayList<>();
@@ -122,10 +143,59 @@ public final class EventCoder {
         }
       }
     }
-    String why = suppressed(s, anchor, nounHead, predicate);
-    if (why != null) {
-      explain(s, m, "not coded: " + why);
-      return null;
+    Modal modal = modality(s, anchor, nounHead, predicate, anchors);
+    String type = entry.plover();
+    String mode = entry.mode();
+    String cameo = entry.cameo();
+    String acledEvent = entry.acledEvent();
+    String acledSub = entry.acledSubEvent();
+    boolean statement = false;
+    switch (modal.kind()) {
+      case "drop" -> {
+        explain(s, m, "not coded: " + modal.why());
+        return null;
+      }
+      case "negated" -> {
+        if (!COOPERATIVE.contains(type)) {
+          explain(s, m, "not coded: negated by '" + modal.why() + "'");
+          return null;
+        }
+        rules.add("negated '" + modal.why() + "': a refusal (REJECT)");
+        type = "REJECT";
+        cameo = "120";
+        mode = null;
+        statement = true;
+      }
+      case "future" -> {
+        if (COOPERATIVE.contains(type)) {
+          rules.add("intention '" + modal.why() + "': AGREE (express intent to cooperate)");
+          type = "AGREE";
+          cameo = "030";
+          mode = null;
+          statement = true;
+        } else if (HOSTILE.contains(type)) {
+          rules.add("intention '" + modal.why() + "': THREATEN");
+          mode = threatMode(type, mode);
+          type = "THREATEN";
+          cameo = "130";
+          statement = true;
+        } else {
+          rules.add("intention '" + modal.why() + "'");
+          statement = true;
+        }
+      }
+      case "obligation" -> {
+        rules.add("obligation '" + modal.why() + "': DEMAND");
+        type = "DEMAND";
+        cameo = "100";
+        mode = null;
+        statement = true;
+      }
+      default -> { }
+    }
+    if (statement) {
+      acledEvent = null;
+      acledSub = null;
     }
 
     Actor source = null;
@@ -175,8 +245,13 @@ public final class EventCoder {
         }
       }
     }
-    source = resolvePronoun(doc, s, source, recent);
-    target = resolvePronoun(doc, s, target, recent);
+    if (modal.kind().equals("obligation")) {
+      int speaker = reportingSubject(s, predicate);
+      target = source;
+      source = speaker >= 0 ? actors.resolve(s, speaker, "source subject of the reporting verb") : null;
+    }
+    source = resolvePronoun(doc, s, source, recent, predicate);
+    target = resolvePronoun(doc, s, target, recent, predicate);
     source = withMainCountry(source, mainCountry);
     target = withMainCountry(target, mainCountry);
     if (source != null) {
@@ -186,10 +261,7 @@ public final class EventCoder {
       target = null;
     }
 
-    String cameo = entry.cameo();
-    String acledEvent = entry.acledEvent();
-    String acledSub = entry.acledSubEvent();
-    Refinement refinement = refinement(entry, source, target);
+    Refinement refinement = statement ? null : refinement(entry, source, target);
     if (refinement != null) {
       rules.add("refined " + refinement.origin());
       if (refinement.acledEvent() != null) {
@@ -210,14 +282,15 @@ public final class EventCoder {
       rules.add(target.rule());
       target = withText(doc, target);
     }
-    explain(s, m, "coded " + entry.plover() + " source=" + (source == null ? "-" : source.text())
+    explain(s, m, "coded " + type + " source=" + (source == null ? "-" : source.text())
         + " target=" + (target == null ? "-" : target.text()));
     int tStart = toks.get(m.first()).start();
     int tEnd = toks.get(m.last()).end();
     return new EventMention(
-        s.index(), predicate, anchor, tStart, tEnd, doc.span(tStart, tEnd), entry.plover(),
-        entry.mode(), entry.context(), cameo, acledEvent, acledSub, source, target,
-        entry.priority(), tense(s, predicate), Fatalities.find(s), rules);
+        s.index(), predicate, anchor, tStart, tEnd, doc.span(tStart, tEnd), type,
+        mode, entry.context(), cameo, acledEvent, acledSub, source, target,
+        entry.priority(), tense(s, predicate), Fatalities.find(s), depth(s, predicate), statement,
+        rules);
   }
 
   /**
@@ -252,9 +325,24 @@ public final class EventCoder {
     }
   }
 
-  /** Why this clause is not coded as something that happened, or null. */
-  private @Nullable String suppressed(Sentence s, int anchor, int nounHead, int predicate) {
+  /**
+   * How a clause relates to what happened: {@code asserted}; {@code drop} (hypothetical,
+   * conditional, the complement of another trigger or of a non-implicative verb); {@code negated};
+   * {@code future} ("will withdraw", "prepared to lift"); {@code obligation} ("must drop").
+   */
+  record Modal(String kind, String why) {
+    static final Modal ASSERTED = new Modal("asserted", "");
+
+    static Modal drop(String why) {
+      return new Modal("drop", why);
+    }
+  }
+
+  private Modal modality(Sentence s, int anchor, int nounHead, int predicate, Set<Integer> anchors) {
     List<Token> toks = s.tokens();
+    String negation = null;
+    String future = null;
+    String obligation = null;
     for (int p : new int[] {anchor, nounHead, predicate}) {
       for (Dependency d : s.children(p)) {
         Token c = toks.get(d.dependent());
@@ -262,34 +350,32 @@ public final class EventCoder {
         String w = c.key();
         if ((r.equals("advmod") || r.equals("neg") || r.equals("det") || r.equals("mark")
                 || r.equals("cc:preconj")) && modality.is("negation", w)) {
-          return "negated by '" + c.word() + "'";
+          negation = c.word();
         }
-        if ((r.equals("aux") || r.equals("aux:pass")) && modality.is("modal", w)) {
-          return "modal '" + c.word() + "'";
+        if (r.equals("aux") || r.equals("aux:pass")) {
+          if (modality.is("hypothetical", w)) {
+            return Modal.drop("possibility '" + c.word() + "'");
+          }
+          if (modality.is("future", w)) {
+            future = c.word();
+          }
+          if (modality.is("obligation", w)) {
+            obligation = c.word();
+          }
         }
         if (r.equals("mark") && modality.is("condition", w)) {
-          return "conditional '" + c.word() + "'";
+          return Modal.drop("conditional '" + c.word() + "'");
         }
       }
     }
-    // Infinitive complements of non-implicative verbs and nouns ("plan to attack").
-    boolean infinitive = false;
-    for (Dependency d : s.children(predicate)) {
-      if (d.relation().equals("mark") && toks.get(d.dependent()).lower().equals("to")) {
-        infinitive = true;
-      }
-    }
+    // Infinitive complements ("plan to attack", "to disperse the crowds and take back control").
+    boolean infinitive = hasTo(s, predicate);
     int clause = predicate;
     if (!infinitive && toks.get(predicate).isVerb()) {
-      // "to disperse the crowds and take back control": the conjunct shares the "to".
       for (Dependency d : s.parents(predicate)) {
-        if (d.relation().startsWith("conj") && d.governor() >= 0) {
-          for (Dependency c : s.children(d.governor())) {
-            if (c.relation().equals("mark") && toks.get(c.dependent()).lower().equals("to")) {
-              infinitive = true;
-              clause = d.governor();
-            }
-          }
+        if (d.relation().startsWith("conj") && d.governor() >= 0 && hasTo(s, d.governor())) {
+          infinitive = true;
+          clause = d.governor();
         }
       }
     }
@@ -302,9 +388,17 @@ public final class EventCoder {
         Token g = toks.get(d.governor());
         boolean complement = r.equals("xcomp") || r.equals("ccomp") || r.startsWith("acl")
             || r.equals("csubj") || r.startsWith("advcl") || r.startsWith("conj");
-        if (complement && !modality.is("implicative", g.key())) {
-          return "complement of '" + g.word() + "'";
+        if (!complement || modality.is("implicative", g.key())) {
+          continue;
         }
+        if (anchors.contains(d.governor())) {
+          return Modal.drop("complement of trigger '" + g.word() + "'");
+        }
+        if (modality.is("intent", g.key()) && !r.startsWith("advcl")) {
+          future = g.word() + " to";
+          continue;
+        }
+        return Modal.drop("complement of '" + g.word() + "'");
       }
     }
     // Nouns that are the object of an intention ("called for a strike", "threat of attack").
@@ -317,11 +411,67 @@ public final class EventCoder {
         if (modality.is("suppress", g.key())
             && (d.relation().equals("obj") || d.relation().startsWith("obl")
                 || d.relation().startsWith("nmod"))) {
-          return "intended by '" + g.word() + "'";
+          return Modal.drop("intended by '" + g.word() + "'");
         }
       }
     }
-    return null;
+    if (negation != null) {
+      return new Modal("negated", negation);
+    }
+    if (obligation != null) {
+      return new Modal("obligation", obligation);
+    }
+    if (future != null) {
+      return new Modal("future", future);
+    }
+    return Modal.ASSERTED;
+  }
+
+  private static boolean hasTo(Sentence s, int verb) {
+    for (Dependency d : s.children(verb)) {
+      if (d.relation().equals("mark") && s.tokens().get(d.dependent()).lower().equals("to")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The subject of the reporting verb above a clause ("Hungary said it will ..."), or -1. */
+  private static int reportingSubject(Sentence s, int predicate) {
+    int k = predicate;
+    for (int steps = 0; steps < 3 && k >= 0; steps++) {
+      int up = -1;
+      for (Dependency d : s.parents(k)) {
+        if (d.governor() >= 0 && (d.relation().equals("ccomp") || d.relation().equals("xcomp")
+            || d.relation().startsWith("parataxis"))) {
+          up = d.governor();
+        }
+      }
+      if (up < 0) {
+        return -1;
+      }
+      for (Dependency d : s.children(up)) {
+        if (d.relation().equals("nsubj") && !PRONOUNS.contains(s.tokens().get(d.dependent()).lower())) {
+          return d.dependent();
+        }
+      }
+      k = up;
+    }
+    return -1;
+  }
+
+  private static int depth(Sentence s, int token) {
+    int k = token;
+    int depth = 0;
+    while (depth < 20) {
+      List<Dependency> up = s.parents(k);
+      if (up.isEmpty() || up.get(0).governor() < 0) {
+        return depth;
+      }
+      k = up.get(0).governor();
+      depth++;
+    }
+    return depth;
   }
 
   private @Nullable Actor sourceOfVerb(Sentence s, int verb, List<String> rules) {
@@ -474,9 +624,18 @@ public final class EventCoder {
   }
 
   private @Nullable Actor resolvePronoun(
-      AnnotatedDocument doc, Sentence s, @Nullable Actor a, List<Actor> recent) {
+      AnnotatedDocument doc, Sentence s, @Nullable Actor a, List<Actor> recent, int predicate) {
     if (a == null || !PRONOUNS.contains(a.text().toLowerCase(Locale.ROOT))) {
       return a;
+    }
+    int speaker = reportingSubject(s, predicate);
+    if (speaker >= 0) {
+      Actor r = actors.resolve(s, speaker, "antecedent");
+      if (r != null && isActorLike(r)) {
+        return new Actor(a.text(), r.name() != null ? r.name() : doc.span(r.start(), r.end()),
+            r.country(), r.sector(), r.role(), a.start(), a.end(),
+            a.rule() + "; pronoun antecedent: subject of the reporting verb");
+      }
     }
     boolean person = Set.of("he", "she", "him", "her", "his").contains(a.text().toLowerCase(Locale.ROOT));
     if (person) {

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param triggerEnd end offset (exclusive) of the matched trigger words
  * @param priority the trigger's priority (1 generic … 9 specific)
  * @param tense {@code past-perfect}, {@code progressive-perfect}, or null
+ * @param depth how far the predicate is below the sentence root (0 for the main clause)
+ * @param statement true when the clause was coded as what an actor said (an intention, a threat,
+ *     a demand, a refusal) rather than as the act itself
  * @param rules provenance: the lexicon lines and relations that produced each field
  */
 public record EventMention(
@@ -35,6 +38,8 @@ public record EventMention(
     int priority,
     @Nullable String tense,
     @Nullable Integer fatalities,
+    int depth,
+    boolean statement,
     List<String> rules) {
 
   public EventMention {

@@ -133,7 +133,7 @@ final class TriggerMatcher {
       if (k != anchor && (e.requires().contains(t.key()) || e.requires().contains(t.lower()))) {
         required = true;
       }
-      if (e.excludes().contains(t.key()) || e.excludes().contains(t.lower())) {
+      if (k != anchor && (e.excludes().contains(t.key()) || e.excludes().contains(t.lower()))) {
         return false;
       }
     }

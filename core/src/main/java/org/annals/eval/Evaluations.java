@@ -68,10 +68,31 @@ public final class Evaluations {
 
   private final Function<RawArticle, List<CodedEvent>> coder;
   private final PrintStream out;
+  private final @org.jspecify.annotations.Nullable PrintStream errors;
 
   public Evaluations(Function<RawArticle, List<CodedEvent>> coder, PrintStream out) {
+    this(coder, out, null);
+  }
+
+  /** Also lists every wrongly classified record to {@code errors} (for lexicon tuning). */
+  public Evaluations(Function<RawArticle, List<CodedEvent>> coder, PrintStream out,
+      @org.jspecify.annotations.Nullable PrintStream errors) {
     this.coder = coder;
     this.out = out;
+    this.errors = errors;
+  }
+
+  private void error(String id, String gold, String predicted, String text, List<CodedEvent> events) {
+    if (errors == null || gold.equals(predicted)) {
+      return;
+    }
+    StringBuilder b = new StringBuilder();
+    for (CodedEvent e : events) {
+      b.append(" [").append(e.plover().type()).append(' ').append(e.evidence().get(0).trigger())
+          .append(' ').append(e.acled().subEventType()).append(' ').append(e.confidence()).append(']');
+    }
+    errors.printf(Locale.ROOT, "%s\t%s -> %s\t%s\t%s%n", id, gold, predicted,
+        text.length() > 300 ? text.substring(0, 300) : text, b);
   }
 
   /** The event a single-sentence record is about: the most confident, then the earliest. */
@@ -97,7 +118,9 @@ public final class Evaluations {
       n++;
       List<CodedEvent> events = coder.apply(article(id, r.path("text").asText(""), file));
       Optional<CodedEvent> main = mainEvent(events);
-      types.add(gold, main.map(e -> e.plover().type()).orElse("NONE"));
+      String predicted = main.map(e -> e.plover().type()).orElse("NONE");
+      types.add(gold, predicted);
+      error(id, gold, predicted, r.path("text").asText(""), events);
       if (main.isPresent()) {
         compareActor(r.path("source"), main.get().source(), country, sector);
         compareActor(r.path("target"), main.get().target(), country, sector);
@@ -164,6 +187,7 @@ public final class Evaluations {
       List<CodedEvent> events = coder.apply(article("case-" + cols[0], cols[1], file));
       String predicted = classify(events, acledToCase);
       all.add(gold, predicted);
+      error("case-" + cols[0], gold, predicted, cols[1], events);
       if (CASE_TO_ACLED.containsKey(gold)) {
         acled.add(gold, predicted);
       }

@@ -28,7 +28,22 @@ public final class Lexicon {
 
   private final List<TriggerEntry> triggers = new ArrayList<>();
   private final Map<String, List<TriggerEntry>> triggersByFirst = new HashMap<>();
-  private final Set<String> scanWords = new HashSet<>();
+  private final Map<String, List<ScanRule>> scanRules = new HashMap<>();
+
+  /**
+   * What the cheap scan checks for one trigger: every other word of the pattern, and one of its
+   * required words, in some inflected form, somewhere in the sentence.
+   */
+  private record ScanRule(List<Set<String>> otherWords, Set<String> required) {
+    boolean matches(Set<String> words) {
+      for (Set<String> forms : otherWords) {
+        if (java.util.Collections.disjoint(forms, words)) {
+          return false;
+        }
+      }
+      return required.isEmpty() || !java.util.Collections.disjoint(required, words);
+    }
+  }
   private final List<Refinement> refinements = new ArrayList<>();
   private final List<Country> countries = new ArrayList<>();
   private final Map<String, Country> countriesByIso3 = new HashMap<>();
@@ -176,7 +191,26 @@ public final class Lexicon {
     triggers.add(e);
     String first = tokens.get(0).equals("_") ? tokens.get(1) : tokens.get(0);
     triggersByFirst.computeIfAbsent(first, k -> new ArrayList<>()).add(e);
-    scanWords.addAll(inflections(first));
+    List<Set<String>> others = new ArrayList<>();
+    boolean skippedFirst = false;
+    for (String t : tokens) {
+      if (t.equals("_")) {
+        continue;
+      }
+      if (!skippedFirst && t.equals(first)) {
+        skippedFirst = true;
+        continue;
+      }
+      others.add(inflections(t));
+    }
+    Set<String> required = new HashSet<>();
+    for (String word : requires) {
+      required.addAll(inflections(word));
+    }
+    ScanRule rule = new ScanRule(others, required);
+    for (String form : inflections(first)) {
+      scanRules.computeIfAbsent(form, k -> new ArrayList<>()).add(rule);
+    }
   }
 
   private void addRefinement(TsvRow r) {
@@ -303,9 +337,23 @@ public final class Lexicon {
     return triggersByFirst.getOrDefault(word, List.of());
   }
 
-  /** True if a lowercased surface word may start a trigger (the cheap scan). */
-  public boolean mayTrigger(String lowercaseWord) {
-    return scanWords.contains(lowercaseWord);
+  /**
+   * The cheap scan: true if some trigger could match a sentence with these lowercased words (all
+   * of its pattern words and one of its required words occur in some inflected form).
+   */
+  public boolean mayTrigger(Set<String> lowercaseWords) {
+    for (String w : lowercaseWords) {
+      List<ScanRule> rules = scanRules.get(w);
+      if (rules == null) {
+        continue;
+      }
+      for (ScanRule r : rules) {
+        if (r.matches(lowercaseWords)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   public List<Refinement> refinements() {

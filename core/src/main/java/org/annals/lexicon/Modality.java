@@ -12,7 +12,10 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code negation}: not, never, no …
- *   <li>{@code modal}: will, would, could, may … (future or hypothetical)
+ *   <li>{@code future}: will, would … (a statement of intent)
+ *   <li>{@code hypothetical}: could, may, might … (nothing happened)
+ *   <li>{@code obligation}: must, should (a demand)
+ *   <li>{@code intent}: offer, plan, ready … whose to-complement is an intention
  *   <li>{@code condition}: if, unless … (a conditional clause)
  *   <li>{@code suppress}: verbs and nouns whose complements did not (yet) happen: plan, want, seek,
  *       call for, decision …
@@ -48,6 +51,6 @@ public final class Modality {
 
   static final List<String> KINDS =
       List.of(
-          "negation", "modal", "condition", "suppress", "implicative", "background", "ongoing",
-          "report");
+          "negation", "future", "hypothetical", "obligation", "intent", "condition", "suppress",
+          "implicative", "background", "ongoing", "report");
 }

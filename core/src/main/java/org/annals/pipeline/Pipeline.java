@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.annals.coding.Actor;
 import org.annals.coding.EventCoder;
@@ -41,10 +40,6 @@ public final class Pipeline {
   /** Printed in every event's {@code coder} field. */
   public static final String CODER_VERSION = "annals-0.1.0";
 
-  private static final Set<String> DATE_WORDS =
-      Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-          "january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december", "yesterday", "today", "tonight");
 
   private final Cleaner cleaner;
   private final Annotator annotator;
@@ -68,15 +63,7 @@ public final class Pipeline {
     this.dater = new EventDater(lexicon.modality());
     this.placer = new EventPlacer(lexicon);
     this.analyseAll = analyseAll;
-    this.selector =
-        words -> {
-          for (String w : words) {
-            if (lexicon.mayTrigger(w) || DATE_WORDS.contains(w)) {
-              return true;
-            }
-          }
-          return false;
-        };
+    this.selector = words -> lexicon.mayTrigger(new java.util.HashSet<>(words));
   }
 
   /** Codes one article. Never throws for bad article content: the result carries the problem. */
@@ -115,7 +102,12 @@ public final class Pipeline {
       EventDate d = dates.get(i);
       if (d.date() != null && article.published() != null
           && d.date().isAfter(article.published().plusDays(1))) {
-        continue; // a future date: planned, not happened
+        if (!m.statement()) {
+          continue; // a future date: planned, not happened
+        }
+        // A statement about the future was made on or before publication.
+        d = new EventDate(article.published(), article.published(), "day", "publication", false,
+            d.text(), "statement about " + d.text() + ": dated by publication");
       }
       drafts.add(new Draft(m, d, placer.place(doc, m, mainCountry)));
     }
@@ -229,6 +221,8 @@ public final class Pipeline {
     c += target != null ? 0.08 : 0;
     c += date.basis().equals("text") ? 0.07 : 0;
     c += 0.05 * Math.min(3, group.size() - 1);
+    int depth = group.stream().mapToInt(d -> d.mention().depth()).min().orElse(9);
+    c += depth == 0 ? 0.06 : depth == 1 ? 0.03 : 0;
     c = Math.min(0.97, c);
     return Math.round(c * 100) / 100.0;
   }

@@ -46,6 +46,9 @@ public final class EventCoder {
     return type.equals("ASSAULT") || type.equals("FIGHT") ? "violence" : null;
   }
 
+  /** Types whose targets may be things (a stormed building, torched cars). */
+  private static final Set<String> PHYSICAL = Set.of("PROTEST", "ASSAULT", "COERCE", "FIGHT");
+
   private static final Set<String> PRONOUNS =
       Set.of("he", "she", "they", "it", "we", "him", "her", "them", "his", "their", "its");
 
@@ -143,6 +146,16 @@ public final class EventCoder {
         }
       }
     }
+    if (!toks.get(anchor).isVerb()) {
+      for (Dependency d : s.parents(nounHead)) {
+        if (d.governor() >= 0 && anchors.contains(d.governor()) && !m.tokens().contains(d.governor())
+            && d.relation().startsWith("nmod")) {
+          explain(s, m, "not coded: the topic of '" + toks.get(d.governor()).word() + "'");
+          recordSubject(doc, s, predicate, recent);
+          return null;
+        }
+      }
+    }
     Modal modal = modality(s, anchor, nounHead, predicate, anchors);
     String type = entry.plover();
     String mode = entry.mode();
@@ -153,11 +166,13 @@ public final class EventCoder {
     switch (modal.kind()) {
       case "drop" -> {
         explain(s, m, "not coded: " + modal.why());
+        recordSubject(doc, s, predicate, recent);
         return null;
       }
       case "negated" -> {
         if (!COOPERATIVE.contains(type)) {
           explain(s, m, "not coded: negated by '" + modal.why() + "'");
+          recordSubject(doc, s, predicate, recent);
           return null;
         }
         rules.add("negated '" + modal.why() + "': a refusal (REJECT)");
@@ -261,6 +276,13 @@ public final class EventCoder {
       target = null;
     }
 
+    if (statement && source == null) {
+      explain(s, m, "not coded: a " + type + " statement with nobody making it");
+      return null;
+    }
+    if (target != null && !isActorLike(target) && !PHYSICAL.contains(type)) {
+      target = null; // "talks on a ceasefire": a topic, not a target
+    }
     Refinement refinement = statement ? null : refinement(entry, source, target);
     if (refinement != null) {
       rules.add("refined " + refinement.origin());
@@ -560,6 +582,21 @@ public final class EventCoder {
     return object;
   }
 
+  /** A clause that is not coded still names who is being talked about ("they" later). */
+  private void recordSubject(AnnotatedDocument doc, Sentence s, int predicate, List<Actor> recent) {
+    if (!s.tokens().get(predicate).isVerb()) {
+      return;
+    }
+    for (Dependency d : s.children(predicate)) {
+      if (d.relation().equals("nsubj")) {
+        Actor a = actors.resolve(s, d.dependent(), "subject");
+        if (a != null && isActorLike(a) && !PRONOUNS.contains(a.text().toLowerCase(Locale.ROOT))) {
+          recent.add(withText(doc, a));
+        }
+      }
+    }
+  }
+
   /** "opened fire to disperse the crowds": the purpose clause names who was targeted. */
   private @Nullable Actor purposeTarget(Sentence s, int verb) {
     List<Dependency> clauses = new ArrayList<>(s.children(verb));
@@ -569,8 +606,9 @@ public final class EventCoder {
       }
     }
     for (Dependency d : clauses) {
-      if (d.relation().startsWith("advcl") || d.relation().equals("xcomp")
-          || d.relation().startsWith("acl")) {
+      boolean clause = d.relation().startsWith("advcl") || d.relation().equals("xcomp")
+          || d.relation().startsWith("acl");
+      if (clause && hasTo(s, d.dependent())) {
         for (Dependency c : s.children(d.dependent())) {
           if (c.relation().equals("obj")) {
             Actor a = actors.resolve(s, c.dependent(), "target obj of purpose clause");
@@ -705,7 +743,21 @@ public final class EventCoder {
     return role == null || role.equals(a.role());
   }
 
-  private static @Nullable String tense(Sentence s, int predicate) {
+  private @Nullable String tense(Sentence s, int predicate) {
+    String t = aspect(s, predicate);
+    if ("past-perfect".equals(t)) {
+      // "the army said it had recaptured": reported speech shifts the tense back; not history.
+      for (Dependency d : s.parents(predicate)) {
+        if (d.governor() >= 0 && d.relation().equals("ccomp")
+            && modality.is("report", s.tokens().get(d.governor()).key())) {
+          return null;
+        }
+      }
+    }
+    return t;
+  }
+
+  private static @Nullable String aspect(Sentence s, int predicate) {
     boolean had = false;
     boolean have = false;
     boolean been = false;
@@ -724,6 +776,9 @@ public final class EventCoder {
     }
     if (have && been && pos != null && pos.equals("VBG")) {
       return "progressive-perfect";
+    }
+    if (have && pos != null && pos.equals("VBN")) {
+      return "present-perfect";
     }
     return null;
   }

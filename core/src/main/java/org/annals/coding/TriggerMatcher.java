@@ -45,7 +45,7 @@ final class TriggerMatcher {
           if (!posOk(e.pos(), toks.get(anchor)) || !windowOk(e, toks, anchor)) {
             continue;
           }
-          if (isNamePart(toks.get(anchor))) {
+          if (isNamePart(toks.get(anchor)) || isProperOrDate(toks.get(anchor), anchor)) {
             continue;
           }
           all.add(new TriggerMatch(e, matched, anchor));
@@ -138,6 +138,17 @@ final class TriggerMatcher {
       }
     }
     return required;
+  }
+
+  /** "March 2019", "Strike Force": a month, a date or a proper noun is not a trigger. */
+  private static boolean isProperOrDate(Token t, int index) {
+    String ner = t.ner();
+    if (ner != null && (ner.equals("DATE") || ner.equals("TIME") || ner.equals("DURATION")
+        || ner.equals("SET"))) {
+      return true;
+    }
+    String pos = t.pos();
+    return index > 0 && pos != null && pos.startsWith("NNP");
   }
 
   /** Words inside a person or organisation name ("Attack Records", "Protest Party"). */

@@ -49,12 +49,23 @@ public final class ArticleMerger {
         return false;
       }
     }
+    String subA = a.mention().acledSubEvent();
+    String subB = b.mention().acledSubEvent();
+    if (subA != null && subB != null && !subA.equals(subB) && !anonymous(a) && !anonymous(b)
+        && !(PROTEST_FAMILY.contains(a.mention().acledEvent())
+            && PROTEST_FAMILY.contains(b.mention().acledEvent()))) {
+      return false; // a clash and a later air strike are two events
+    }
     if (a.date().background() != b.date().background()) {
       return false;
     }
     if (!Objects.equals(a.date().date(), b.date().date())
         || !Objects.equals(a.date().end(), b.date().end())) {
-      return false;
+      // "the fighting this year" is the clash on Saturday: an anonymous mention joins an event
+      // whose date lies within its own.
+      if (!(anonymous(a) && contains(a, b)) && !(anonymous(b) && contains(b, a))) {
+        return false;
+      }
     }
     if (a.location().country() != null && b.location().country() != null
         && !a.location().country().equals(b.location().country())) {
@@ -70,10 +81,23 @@ public final class ArticleMerger {
         && namesCompatible(a.mention().target(), b.mention().target());
   }
 
+  private static final java.util.Set<String> PROTEST_FAMILY = java.util.Set.of("Protests", "Riots");
   private static final java.util.Set<String> VIOLENT = java.util.Set.of("PROTEST", "ASSAULT", "FIGHT");
 
   private static String cameoRoot(@Nullable String cameo) {
     return cameo == null ? "" : cameo.substring(0, Math.min(3, cameo.length()));
+  }
+
+  private static boolean anonymous(Draft d) {
+    return d.mention().source() == null && d.mention().target() == null;
+  }
+
+  /** True if {@code outer}'s dates contain {@code inner}'s. */
+  private static boolean contains(Draft outer, Draft inner) {
+    var o = outer.date();
+    var i = inner.date();
+    return o.date() != null && o.end() != null && i.date() != null && i.end() != null
+        && !i.date().isBefore(o.date()) && !i.end().isAfter(o.end());
   }
 
   static boolean namesCompatible(@Nullable Actor x, @Nullable Actor y) {

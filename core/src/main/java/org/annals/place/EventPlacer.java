@@ -45,7 +45,7 @@ public final class EventPlacer {
     }
     Place attached = null;
     Place first = null;
-    for (Place p : places(s)) {
+    for (Place p : places(s, mainCountry)) {
       if (first == null) {
         first = p;
       }
@@ -72,7 +72,7 @@ public final class EventPlacer {
     return new Location(c == null ? iso3 : c.name(), iso3, null, null, null, "country", null);
   }
 
-  private List<Place> places(Sentence s) {
+  private List<Place> places(Sentence s, @Nullable String mainCountry) {
     List<Token> toks = s.tokens();
     Map<Integer, Place> out = new HashMap<>();
     for (int i = 0; i < toks.size(); i++) {
@@ -96,6 +96,17 @@ public final class EventPlacer {
       out.put(i + m.length() - 1,
           new Place(i + m.length() - 1, name, pn.country().iso3(), capital ? "city" : "country"));
       i += m.length() - 1;
+    }
+    for (int i = 1; i < toks.size(); i++) {
+      if (toks.get(i).lower().equals("capital") && toks.get(i - 1).lower().equals("the")
+          && mainCountry != null && !out.containsKey(i)) {
+        var c = lexicon.country(mainCountry);
+        boolean named = i + 2 < toks.size() && toks.get(i + 1).lower().equals("of")
+            && Character.isUpperCase(toks.get(i + 2).word().charAt(0));
+        if (c != null && !c.capitals().isEmpty() && !named) {
+          out.put(i, new Place(i, c.capitals().get(0), mainCountry, "city"));
+        }
+      }
     }
     for (EntityMention e : s.entities()) {
       if (!e.type().equals("LOCATION") && !e.type().equals("CITY") && !e.type().equals("COUNTRY")) {

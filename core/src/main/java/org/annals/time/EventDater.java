@@ -149,13 +149,17 @@ public final class EventDater {
       if (t.type().equals("SET")) {
         continue;
       }
-      if (t.type().equals("DURATION") && !precededBy(s, t, "for", "over", "past", "last")) {
-        continue;
+      if (t.type().equals("DURATION")
+          && (!precededBy(s, t, "for", "over", "past", "last") || !perfect(e))) {
+        continue; // "occupied the chamber for several hours" (in 2019) says nothing about now
       }
       if (t.value() != null && (t.value().equals("FUTURE_REF") || t.value().equals("PAST_REF"))) {
         continue;
       }
       candidates.add(t);
+    }
+    if (!s.dependencies().isEmpty()) {
+      candidates.removeIf(t -> !belongs(s, t, e));
     }
     if (candidates.isEmpty()) {
       return null;
@@ -177,6 +181,33 @@ public final class EventDater {
       }
     }
     return best;
+  }
+
+  private static boolean perfect(EventMention e) {
+    return e.tense() != null && (e.tense().equals("progressive-perfect") || e.tense().equals("present-perfect"));
+  }
+
+  /**
+   * True if a time expression can date this event: it hangs from the event's clause (without
+   * crossing another verb), or from a clause above it ("said on Monday that ...").
+   */
+  private static boolean belongs(Sentence s, TimeMention t, EventMention e) {
+    int a = attachment(s, t);
+    if (a < 0) {
+      return true;
+    }
+    int k = a;
+    for (int steps = 0; k >= 0 && steps < 12; steps++) {
+      if (k == e.predicate() || k == e.anchor()) {
+        return true;
+      }
+      if (s.tokens().get(k).isVerb()) {
+        break; // the expression dates another clause ("villages the rebels seized in March")
+      }
+      List<Dependency> up = s.parents(k);
+      k = up.isEmpty() ? -1 : up.get(0).governor();
+    }
+    return dominates(s, a, e.predicate());
   }
 
   /** The token a time expression's head is attached to (its governor outside the expression). */

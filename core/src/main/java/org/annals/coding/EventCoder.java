@@ -90,12 +90,14 @@ public final class EventCoder {
       List<EventMention> clauses = new ArrayList<>();
       List<TriggerMatch> matches = matcher.match(s);
       Set<Integer> anchors = new java.util.HashSet<>();
+      java.util.Map<Integer, Integer> priorities = new java.util.HashMap<>();
       for (TriggerMatch m : matches) {
         anchors.add(m.anchor());
         anchors.addAll(m.tokens());
+        priorities.merge(m.anchor(), m.entry().priority(), Math::max);
       }
       for (TriggerMatch m : matches) {
-        EventMention e = codeClause(doc, s, m, recent, mainCountry, anchors);
+        EventMention e = codeClause(doc, s, m, recent, mainCountry, anchors, priorities);
         if (e != null) {
           clauses.add(e);
         }
@@ -107,7 +109,7 @@ public final class EventCoder {
 
   private @Nullable EventMention codeClause(
       AnnotatedDocument doc, Sentence s, TriggerMatch m, List<Actor> recent,
-      @Nullable String mainCountry, Set<Integer> anchors) {
+      @Nullable String mainCountry, Set<Integer> anchors, java.util.Map<Integer, Integer> priorities) {
     List<Token> toks = s.tokens();
     TriggerEntry entry = m.entry();
     List<String> rules = new ArrayList<>();
@@ -139,7 +141,18 @@ public final class EventCoder {
     // A one-word noun trigger that only modifies another noun is not an event ("riot police",
     // "meeting rooms", "protest leaders").
     if (!toks.get(anchor).isVerb() && entry.words() == 1) {
+      for (Dependency d : s.children(anchor)) {
+        Integer modifier = priorities.get(d.dependent());
+        if (d.relation().equals("compound") && modifier != null && modifier > entry.priority()) {
+          explain(s, m, "not coded: its modifier '" + toks.get(d.dependent()).word() + "' is more specific");
+          return null;
+        }
+      }
       for (Dependency d : s.parents(anchor)) {
+        Integer head = priorities.get(d.governor());
+        if (d.relation().equals("compound") && head != null && head < entry.priority()) {
+          continue; // "cease-fire agreement": the modifier says more than the head
+        }
         if (d.relation().equals("compound") && d.governor() >= 0) {
           explain(s, m, "not coded: only modifies '" + toks.get(d.governor()).word() + "'");
           return null;
@@ -294,6 +307,18 @@ public final class EventCoder {
       }
       if (refinement.cameo() != null) {
         cameo = refinement.cameo();
+      }
+    }
+    if (type.equals("PROTEST") && !statement && !"riot".equals(mode)) {
+      String cue = violentCue(s);
+      if (cue != null) {
+        rules.add("violent protest: '" + cue + "'");
+        mode = "riot";
+        cameo = "145";
+        if (acledSub == null || acledSub.equals("Peaceful protest")) {
+          acledEvent = "Riots";
+          acledSub = "Violent demonstration";
+        }
       }
     }
     if (source != null) {
@@ -580,6 +605,18 @@ public final class EventCoder {
       }
     }
     return object;
+  }
+
+  /** A word that makes a protest violent ("threw Molotov cocktails"), or null. */
+  private @Nullable String violentCue(Sentence s) {
+    List<Token> toks = s.tokens();
+    for (int i = 0; i < toks.size(); i++) {
+      var m = modality.phrases().longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).key());
+      if (m != null && m.value().equals("violent")) {
+        return toks.get(i).word();
+      }
+    }
+    return null;
   }
 
   /** A clause that is not coded still names who is being talked about ("they" later). */

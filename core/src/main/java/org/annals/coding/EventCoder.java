@@ -103,6 +103,7 @@ public final class EventCoder {
         }
       }
       out.addAll(oneEventPerClause(clauses));
+      out.addAll(reportedObligations(doc, s, clauses, recent, mainCountry));
     }
     return out;
   }
@@ -169,7 +170,7 @@ public final class EventCoder {
         }
       }
     }
-    Modal modal = modality(s, anchor, nounHead, predicate, anchors);
+    Modal modal = modality(s, m, nounHead, predicate, anchors);
     String type = entry.plover();
     String mode = entry.mode();
     String cameo = entry.cameo();
@@ -385,13 +386,18 @@ public final class EventCoder {
     }
   }
 
-  private Modal modality(Sentence s, int anchor, int nounHead, int predicate, Set<Integer> anchors) {
+  private Modal modality(Sentence s, TriggerMatch match, int nounHead, int predicate,
+      Set<Integer> anchors) {
+    int anchor = match.anchor();
     List<Token> toks = s.tokens();
     String negation = null;
     String future = null;
     String obligation = null;
     for (int p : new int[] {anchor, nounHead, predicate}) {
       for (Dependency d : s.children(p)) {
+        if (match.tokens().contains(d.dependent())) {
+          continue; // part of the pattern itself: "will not accept"
+        }
         Token c = toks.get(d.dependent());
         String r = d.relation();
         String w = c.key();
@@ -605,6 +611,71 @@ public final class EventCoder {
       }
     }
     return object;
+  }
+
+  /**
+   * "The administration declared that China must drop barriers": a reported obligation is a DEMAND
+   * by the speaker on the clause's subject, whatever the verb (a construction, not a trigger word;
+   * the obligation words are in modality.tsv).
+   */
+  private List<EventMention> reportedObligations(AnnotatedDocument doc, Sentence s,
+      List<EventMention> coded, List<Actor> recent, @Nullable String mainCountry) {
+    List<EventMention> out = new ArrayList<>();
+    List<Token> toks = s.tokens();
+    for (int v = 0; v < toks.size(); v++) {
+      if (!toks.get(v).isVerb()) {
+        continue;
+      }
+      int modal = -1;
+      for (Dependency d : s.children(v)) {
+        if (d.relation().equals("aux") && modality.is("obligation", toks.get(d.dependent()).key())) {
+          modal = d.dependent();
+        }
+      }
+      if (modal < 0 || modal > v) {
+        continue;
+      }
+      final int verb = v;
+      if (coded.stream().anyMatch(e -> e.predicate() == verb || e.anchor() == verb)) {
+        continue;
+      }
+      int reporting = -1;
+      for (Dependency d : s.parents(v)) {
+        if (d.governor() >= 0 && d.relation().equals("ccomp") && toks.get(d.governor()).isVerb()) {
+          reporting = d.governor();
+        }
+      }
+      int speaker = reporting < 0 ? -1 : reportingSubject(s, v);
+      if (speaker < 0) {
+        continue;
+      }
+      List<String> rules = new ArrayList<>();
+      rules.add("construction: reported obligation '" + toks.get(modal).word() + " "
+          + toks.get(v).word() + "' under '" + toks.get(reporting).word() + "' (modality.tsv obligation)");
+      Actor source = actors.resolve(s, speaker, "source subject of the reporting verb");
+      Actor target = null;
+      for (Dependency d : s.children(v)) {
+        if (d.relation().equals("nsubj") || d.relation().equals("nsubj:pass")) {
+          target = actors.resolve(s, d.dependent(), "target subject of the obligation");
+        }
+      }
+      source = withMainCountry(resolvePronoun(doc, s, source, recent, v), mainCountry);
+      target = withMainCountry(resolvePronoun(doc, s, target, recent, v), mainCountry);
+      if (source == null) {
+        continue;
+      }
+      rules.add(source.rule());
+      source = withText(doc, source);
+      if (target != null) {
+        rules.add(target.rule());
+        target = withText(doc, target);
+      }
+      int start = toks.get(modal).start();
+      int end = toks.get(v).end();
+      out.add(new EventMention(s.index(), v, v, start, end, doc.span(start, end), "DEMAND", null,
+          List.of(), "100", null, null, source, target, 3, null, null, depth(s, v), true, rules));
+    }
+    return out;
   }
 
   /** A word that makes a protest violent ("threw Molotov cocktails"), or null. */

@@ -342,6 +342,9 @@ public final class Lexicon {
    * of its pattern words and one of its required words occur in some inflected form).
    */
   public boolean mayTrigger(Set<String> lowercaseWords) {
+    if (reportedObligation(lowercaseWords)) {
+      return true;
+    }
     for (String w : lowercaseWords) {
       List<ScanRule> rules = scanRules.get(w);
       if (rules == null) {
@@ -351,6 +354,23 @@ public final class Lexicon {
         if (r.matches(lowercaseWords)) {
           return true;
         }
+      }
+    }
+    return false;
+  }
+
+  /** An obligation word ("must") and a reporting verb: a possible reported demand. */
+  private boolean reportedObligation(Set<String> words) {
+    boolean obligation = false;
+    for (String w : modality.of("obligation")) {
+      obligation |= words.contains(w);
+    }
+    if (!obligation) {
+      return false;
+    }
+    for (String r : modality.of("report")) {
+      if (!r.contains(" ") && !java.util.Collections.disjoint(words, inflections(r))) {
+        return true;
       }
     }
     return false;

@@ -222,7 +222,7 @@ public final class Pipeline {
     c += date.basis().equals("text") ? 0.07 : 0;
     c += 0.05 * Math.min(3, group.size() - 1);
     int depth = group.stream().mapToInt(d -> d.mention().depth()).min().orElse(9);
-    c += depth == 0 ? 0.06 : depth == 1 ? 0.03 : 0;
+    c += depth == 0 ? 0.06 : depth == 1 ? 0.03 : -0.03 * Math.min(3, depth - 1);
     c = Math.min(0.97, c);
     return Math.round(c * 100) / 100.0;
   }

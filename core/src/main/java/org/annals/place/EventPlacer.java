@@ -46,6 +46,10 @@ public final class EventPlacer {
     Place attached = null;
     Place first = null;
     for (Place p : places(s, mainCountry)) {
+      int at = s.tokens().get(p.token()).start();
+      if (inside(e.source(), at) || inside(e.target(), at)) {
+        continue; // "Washington said", "China must": a place named as an actor
+      }
       if (first == null) {
         first = p;
       }
@@ -65,6 +69,10 @@ public final class EventPlacer {
           chosen.country() != null ? chosen.precision() : null, null);
     }
     return mainCountry != null ? country(mainCountry) : Location.unknown();
+  }
+
+  private static boolean inside(org.annals.coding.@Nullable Actor a, int offset) {
+    return a != null && a.start() >= 0 && offset >= a.start() && offset < a.end();
   }
 
   private Location country(String iso3) {

@@ -108,7 +108,8 @@ final class CodeCommand implements Callable<Integer> {
       }
     });
     writer.finish();
-    err.printf("annals: %d article(s) coded, %d skipped, %d event(s)%n", counts[0], counts[1], counts[2]);
+    err.printf(java.util.Locale.ROOT, "annals: %d article(s) coded, %d skipped, %d event(s)%n",
+        counts[0], counts[1], counts[2]);
     if (noDate) {
       err.println("annals: note: some articles have no publication date, so relative dates such as"
           + " \"Monday\" stay unresolved (date_basis \"unresolved\"); pass --published YYYY-MM-DD");

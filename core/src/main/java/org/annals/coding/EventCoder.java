@@ -322,6 +322,14 @@ public final class EventCoder {
         }
       }
     }
+    if ("Protest with intervention".equals(acledSub)) {
+      String lethal = cue(s, "lethal");
+      if (lethal != null) {
+        rules.add("lethal force: '" + lethal + "'");
+        acledEvent = "Protests";
+        acledSub = "Excessive force against protesters";
+      }
+    }
     if (source != null) {
       rules.add(source.rule());
       source = withText(doc, source);
@@ -355,8 +363,10 @@ public final class EventCoder {
         }
         boolean eIsVerb = e.anchor() == e.predicate();
         boolean oIsVerb = o.anchor() == o.predicate();
-        if (eIsVerb && !oIsVerb) {
+        if (eIsVerb && !oIsVerb && o.priority() >= e.priority()) {
           dominated = true; // the noun names what was done: "fired tear gas", "launched airstrikes"
+        } else if (!eIsVerb && oIsVerb && o.priority() > e.priority()) {
+          dominated = true; // the verb is more specific: "defused an IED", "signed a treaty"
         }
       }
       if (!dominated) {
@@ -680,10 +690,15 @@ public final class EventCoder {
 
   /** A word that makes a protest violent ("threw Molotov cocktails"), or null. */
   private @Nullable String violentCue(Sentence s) {
+    return cue(s, "violent");
+  }
+
+  /** The first word or phrase of {@code kind} (modality.tsv) in the sentence, or null. */
+  private @Nullable String cue(Sentence s, String kind) {
     List<Token> toks = s.tokens();
     for (int i = 0; i < toks.size(); i++) {
       var m = modality.phrases().longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).key());
-      if (m != null && m.value().equals("violent")) {
+      if (m != null && m.value().equals(kind)) {
         return toks.get(i).word();
       }
     }

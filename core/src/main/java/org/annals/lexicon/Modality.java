@@ -52,5 +52,5 @@ public final class Modality {
   static final List<String> KINDS =
       List.of(
           "negation", "future", "hypothetical", "obligation", "intent", "condition", "suppress",
-          "implicative", "background", "ongoing", "report", "violent");
+          "implicative", "background", "ongoing", "report", "violent", "lethal");
 }

@@ -9,14 +9,20 @@ import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
 import edu.stanford.nlp.time.TimeAnnotations;
+import edu.stanford.nlp.time.TimeAnnotator;
 import edu.stanford.nlp.time.Timex;
 import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import org.annals.nlp.AnnotatedDocument;
 import org.annals.nlp.Annotator;
 import org.annals.nlp.Dependency;
@@ -29,17 +35,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Annotates with Stanford CoreNLP in two passes: a cheap one (tokenize, ssplit) over the whole
- * text, then the expensive annotators (pos, lemma, coarse 3-class NER with SUTime, neural
- * dependency parser) over only the sentences the selector chooses. Fine-grained NER, the
+ * text, then the expensive annotators (pos, lemma, coarse 3-class NER, neural dependency parser)
+ * over only the sentences the selector chooses, and SUTime over those of them that contain a
+ * time cue. Fine-grained NER, the
  * constituency parser and coreference are never loaded. Thread-safe.
  */
 public final class CoreNlpAnnotator implements Annotator {
   private final StanfordCoreNLP light;
   private final StanfordCoreNLP heavy;
+  private final TimeAnnotator time;
+  private final Set<String> timeCues;
 
-  private CoreNlpAnnotator(StanfordCoreNLP light, StanfordCoreNLP heavy) {
+  private CoreNlpAnnotator(StanfordCoreNLP light, StanfordCoreNLP heavy, TimeAnnotator time,
+      Set<String> timeCues) {
     this.light = light;
     this.heavy = heavy;
+    this.time = time;
+    this.timeCues = timeCues;
   }
 
   /** Loads the models (a few seconds); share the instance. */
@@ -56,11 +68,99 @@ public final class CoreNlpAnnotator implements Annotator {
     hp.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
     hp.setProperty("ner.applyFineGrained", "false");
     hp.setProperty("ner.buildEntityMentions", "false");
-    hp.setProperty("ner.useSUTime", "true");
-    hp.setProperty("ner.applyNumericClassifiers", "true");
-    hp.setProperty("ner.docdate.usePresent", "false");
-    hp.setProperty("sutime.includeRange", "true");
-    return new CoreNlpAnnotator(new StanfordCoreNLP(lp), new StanfordCoreNLP(hp, false));
+    // The parser caches hidden-layer products of features outside its precomputed set; the default
+    // 5,000 entries churn on news text, and inserting into the LRU cache dominated the parse time.
+    hp.setProperty("depparse.numCached", "100000");
+    // SUTime runs separately, only on sentences with a time cue (see time-cues.txt).
+    hp.setProperty("ner.useSUTime", "false");
+    hp.setProperty("ner.applyNumericClassifiers", "false");
+    Properties tp = new Properties();
+    tp.setProperty("sutime.includeRange", "true");
+    return new CoreNlpAnnotator(new StanfordCoreNLP(lp), new StanfordCoreNLP(hp, false),
+        new TimeAnnotator("sutime", tp), loadTimeCues());
+  }
+
+  private static Set<String> loadTimeCues() {
+    try (var in = CoreNlpAnnotator.class.getResourceAsStream("/annals/nlp/time-cues.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("time-cues.txt is missing from the annals-nlp jar; rebuild");
+      }
+      Set<String> cues = new HashSet<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String w = line.strip();
+        if (!w.isEmpty() && !w.startsWith("#")) {
+          cues.add(w);
+        }
+      }
+      return cues;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read time-cues.txt", e);
+    }
+  }
+
+  /** Year (1999, 1990s), clock time (7pm, 19:00) or numeric date (12/03/2020, 2020-03-12). */
+  private static final java.util.regex.Pattern TIME_LIKE = java.util.regex.Pattern.compile(
+      "(1[89]|20)\\d\\d('?s)?|\\d{1,2}(:\\d\\d)?(am|pm|a\\.m\\.|p\\.m\\.)?|\\d{1,4}[/.-]\\d{1,2}([/.-]\\d{1,4})?",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  private boolean mayHaveTime(List<CoreLabel> tokens) {
+    for (int k = 0; k < tokens.size(); k++) {
+      String w = tokens.get(k).word();
+      if (timeCues.contains(w.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+      if (!w.isEmpty() && Character.isDigit(w.charAt(0)) && TIME_LIKE.matcher(w).matches()
+          && (w.length() >= 4 || w.contains(":") || Character.isLetter(w.charAt(w.length() - 1))
+              || (k + 1 < tokens.size() && isClockWord(tokens.get(k + 1).word())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isClockWord(String w) {
+    String l = w.toLowerCase(Locale.ROOT);
+    return l.equals("am") || l.equals("pm") || l.equals("a.m.") || l.equals("p.m.")
+        || l.equals("gmt") || l.equals("bst") || l.equals("utc") || l.equals("o'clock");
+  }
+
+  /** Runs SUTime on one analysed sentence; returns its time expressions (token-indexed). */
+  private List<TimeMention> timesOf(String text, CoreMap sentence, @Nullable LocalDate date) {
+    List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+    if (!mayHaveTime(tokens)) {
+      return List.of();
+    }
+    CoreMap single = new ArrayCoreMap(sentence);
+    single.set(CoreAnnotations.SentenceIndexAnnotation.class, 0);
+    single.set(CoreAnnotations.TokenBeginAnnotation.class, 0);
+    single.set(CoreAnnotations.TokenEndAnnotation.class, tokens.size());
+    Annotation one = new Annotation(text);
+    one.set(CoreAnnotations.TokensAnnotation.class, tokens);
+    one.set(CoreAnnotations.SentencesAnnotation.class, List.of(single));
+    if (date != null) {
+      one.set(CoreAnnotations.DocDateAnnotation.class, date.toString());
+    }
+    time.annotate(one);
+    List<CoreMap> found = single.get(TimeAnnotations.TimexAnnotations.class);
+    if (found == null) {
+      return List.of();
+    }
+    List<TimeMention> out = new ArrayList<>();
+    for (CoreMap cm : found) {
+      Timex t = cm.get(TimeAnnotations.TimexAnnotation.class);
+      List<CoreLabel> span = cm.get(CoreAnnotations.TokensAnnotation.class);
+      if (t == null || span == null || span.isEmpty()) {
+        continue;
+      }
+      int from = span.get(0).index() - 1;
+      int to = span.get(span.size() - 1).index();
+      if (from < 0 || to > tokens.size() || from >= to) {
+        continue;
+      }
+      out.add(new TimeMention(from, to, join(tokens, from, to), t.timexType(),
+          t.value() != null ? t.value() : t.altVal()));
+    }
+    return out;
   }
 
   @Override
@@ -93,7 +193,8 @@ public final class CoreNlpAnnotator implements Annotator {
     }
     List<Sentence> out = new ArrayList<>(sentences.size());
     for (int i = 0; i < sentences.size(); i++) {
-      out.add(convert(i, selected[i] ? analysed[i] : sentences.get(i), selected[i]));
+      List<TimeMention> times = selected[i] ? timesOf(text, analysed[i], documentDate) : List.of();
+      out.add(convert(i, selected[i] ? analysed[i] : sentences.get(i), selected[i], times));
     }
     return new AnnotatedDocument(text, out);
   }
@@ -125,19 +226,30 @@ public final class CoreNlpAnnotator implements Annotator {
     return sub;
   }
 
-  private static Sentence convert(int index, CoreMap s, boolean analysed) {
+  private static Sentence convert(int index, CoreMap s, boolean analysed, List<TimeMention> times) {
     List<CoreLabel> labels = s.get(CoreAnnotations.TokensAnnotation.class);
+    boolean[] inTime = new boolean[labels.size()];
+    for (TimeMention t : times) {
+      for (int k = t.tokenStart(); k < t.tokenEnd(); k++) {
+        inTime[k] = true;
+      }
+    }
     List<Token> tokens = new ArrayList<>(labels.size());
-    for (CoreLabel l : labels) {
+    for (int k = 0; k < labels.size(); k++) {
+      CoreLabel l = labels.get(k);
+      String ner = analysed ? l.ner() : null;
+      if (inTime[k] && (ner == null || ner.equals("O"))) {
+        ner = "DATE";
+      }
       tokens.add(new Token(l.word(), analysed ? l.lemma() : null, analysed ? l.tag() : null,
-          analysed ? l.ner() : null, l.beginPosition(), l.endPosition()));
+          ner, l.beginPosition(), l.endPosition()));
     }
     int start = labels.isEmpty() ? 0 : labels.get(0).beginPosition();
     int end = labels.isEmpty() ? 0 : labels.get(labels.size() - 1).endPosition();
     if (!analysed) {
       return new Sentence(index, start, end, tokens, List.of(), List.of(), List.of(), false);
     }
-    return new Sentence(index, start, end, tokens, dependencies(s), entities(labels), times(labels), true);
+    return new Sentence(index, start, end, tokens, dependencies(s), entities(labels), times, true);
   }
 
   private static List<Dependency> dependencies(CoreMap s) {
@@ -182,28 +294,7 @@ public final class CoreNlpAnnotator implements Annotator {
     return out;
   }
 
-  private static List<TimeMention> times(List<CoreLabel> labels) {
-    List<TimeMention> out = new ArrayList<>();
-    int i = 0;
-    while (i < labels.size()) {
-      Timex t = labels.get(i).get(TimeAnnotations.TimexAnnotation.class);
-      if (t == null) {
-        i++;
-        continue;
-      }
-      int j = i + 1;
-      while (j < labels.size() && sameTimex(t, labels.get(j).get(TimeAnnotations.TimexAnnotation.class))) {
-        j++;
-      }
-      out.add(new TimeMention(i, j, join(labels, i, j), t.timexType(), t.value() != null ? t.value() : t.altVal()));
-      i = j;
-    }
-    return out;
-  }
 
-  private static boolean sameTimex(Timex a, @Nullable Timex b) {
-    return b != null && (a == b || (a.tid() != null && a.tid().equals(b.tid())));
-  }
 
   private static String join(List<CoreLabel> labels, int from, int to) {
     StringBuilder b = new StringBuilder();

@@ -21,7 +21,7 @@ final class Fatalities {
           Map.entry("fifteen", 15), Map.entry("sixteen", 16), Map.entry("seventeen", 17),
           Map.entry("eighteen", 18), Map.entry("nineteen", 19), Map.entry("twenty", 20),
           Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50),
-          Map.entry("hundred", 100), Map.entry("dozens", 24), Map.entry("dozen", 12));
+          Map.entry("hundred", 100), Map.entry("dozen", 12));
 
   private Fatalities() {}
 
@@ -55,9 +55,6 @@ final class Fatalities {
       int n = Integer.parseInt(w);
       return n >= 1900 && n <= 2100 ? null : n;
     }
-    if (w.equals("dozens") || w.equals("hundreds")) {
-      return null;
-    }
-    return NUMBER_WORDS.get(w);
+    return NUMBER_WORDS.get(w); // "dozens", "hundreds": no number to report
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the longest multi-word phrase starting at a token position. Phrases are matched on
@@ -60,28 +61,35 @@ public final class PhraseIndex<T> {
    * Longest phrase starting at {@code pos}, or null. {@code lower} gives a token's lowercased word
    * and {@code lemma} its lowercased lemma (or the word).
    */
-  public Match<T> longest(int pos, int size, IntFunction<String> lower, IntFunction<String> lemma) {
-    Match<T> best = null;
-    List<Entry<T>> firsts = byFirst.get(lower.apply(pos));
-    List<Entry<T>> byLemma = byFirst.get(lemma.apply(pos));
-    for (List<Entry<T>> candidates : new List[] {firsts, byLemma}) {
-      if (candidates == null) {
+  public @Nullable Match<T> longest(
+      int pos, int size, IntFunction<String> lower, IntFunction<String> lemma) {
+    String first = lower.apply(pos);
+    String firstLemma = lemma.apply(pos);
+    Match<T> best = longest(byFirst.get(first), null, pos, size, lower, lemma);
+    if (!firstLemma.equals(first)) {
+      best = longest(byFirst.get(firstLemma), best, pos, size, lower, lemma);
+    }
+    return best;
+  }
+
+  private @Nullable Match<T> longest(@Nullable List<Entry<T>> candidates, @Nullable Match<T> best,
+      int pos, int size, IntFunction<String> lower, IntFunction<String> lemma) {
+    if (candidates == null) {
+      return best;
+    }
+    for (Entry<T> e : candidates) {
+      int n = e.words().size();
+      if (pos + n > size || (best != null && best.length() >= n)) {
         continue;
       }
-      for (Entry<T> e : candidates) {
-        int n = e.words().size();
-        if (pos + n > size || (best != null && best.length() >= n)) {
-          continue;
-        }
-        boolean ok = true;
-        for (int k = 0; k < n && ok; k++) {
-          String w = e.words().get(k);
-          int t = pos + k;
-          ok = w.equals(lower.apply(t)) || (k == n - 1 && w.equals(lemma.apply(t)));
-        }
-        if (ok) {
-          best = new Match<>(n, e.value());
-        }
+      boolean ok = true;
+      for (int k = 0; k < n && ok; k++) {
+        String w = e.words().get(k);
+        int t = pos + k;
+        ok = w.equals(lower.apply(t)) || (k == n - 1 && w.equals(lemma.apply(t)));
+      }
+      if (ok) {
+        best = new Match<>(n, e.value());
       }
     }
     return best;

@@ -70,8 +70,7 @@ final class ActorResolver {
       final int base = i;
       var place =
           lexicon.places().longest(i, to, k -> toks.get(k).lower(), k -> toks.get(k).key());
-      if (place != null && Character.isUpperCase(toks.get(i).word().charAt(0))
-          && (!place.value().exactCase() || toks.get(i).word().equals(place.value().written()))) {
+      if (place != null && place.value().writtenAs(toks.get(i).word())) {
         if (country == null || i == head) {
           country = place.value().country().iso3();
           countryRule = place.value().kind() + " '" + joinWords(s, base, i + place.length()) + "'";

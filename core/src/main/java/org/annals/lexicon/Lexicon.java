@@ -54,7 +54,16 @@ public final class Lexicon {
   private final Map<String, List<String>> irregular = new HashMap<>();
 
   /** A country name, alternate name, demonym or capital, found in text. */
-  public record PlaceName(Country country, String kind, String written, boolean exactCase) {}
+  public record PlaceName(Country country, String kind, String written, boolean exactCase) {
+    /**
+     * True if {@code word}, the first word of a match, is written as a name: capitalised, and for
+     * acronyms exactly as listed (so "us" and "Us" are not the USA).
+     */
+    public boolean writtenAs(String word) {
+      return !word.isEmpty() && Character.isUpperCase(word.charAt(0))
+          && (!exactCase || word.equals(written));
+    }
+  }
 
   private static volatile @Nullable Lexicon builtIn;
 

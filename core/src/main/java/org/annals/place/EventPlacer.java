@@ -84,15 +84,12 @@ public final class EventPlacer {
     List<Token> toks = s.tokens();
     Map<Integer, Place> out = new HashMap<>();
     for (int i = 0; i < toks.size(); i++) {
-      if (!Character.isUpperCase(toks.get(i).word().charAt(0))) {
-        continue;
-      }
       var m = lexicon.places().longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).lower());
-      if (m == null) {
+      if (m == null || !m.value().writtenAs(toks.get(i).word())) {
         continue;
       }
       PlaceName pn = m.value();
-      if (pn.kind().equals("demonym") || (pn.exactCase() && !toks.get(i).word().equals(pn.written()))) {
+      if (pn.kind().equals("demonym")) {
         continue;
       }
       // A possessive place is usually an actor ("Iraq's military"), not where things happened.
@@ -138,11 +135,8 @@ public final class EventPlacer {
     for (Sentence s : doc.sentences()) {
       List<Token> toks = s.tokens();
       for (int i = 0; i < toks.size(); i++) {
-        if (!Character.isUpperCase(toks.get(i).word().charAt(0))) {
-          continue;
-        }
         var m = lexicon.places().longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).lower());
-        if (m != null && (!m.value().exactCase() || toks.get(i).word().equals(m.value().written()))) {
+        if (m != null && m.value().writtenAs(toks.get(i).word())) {
           counts.merge(m.value().country().iso3(), 1, Integer::sum);
           i += m.length() - 1;
         }

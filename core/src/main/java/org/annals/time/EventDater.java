@@ -329,11 +329,7 @@ public final class EventDater {
     for (int i = 0; i < toks.size(); i++) {
       var m = modality.phrases().longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).lower());
       if (m != null && m.value().equals(kind)) {
-        StringBuilder b = new StringBuilder();
-        for (int k = i; k < i + m.length(); k++) {
-          b.append(k > i ? " " : "").append(toks.get(k).word());
-        }
-        return b.toString().toLowerCase(Locale.ROOT);
+        return words(toks, i, i + m.length());
       }
     }
     return null;

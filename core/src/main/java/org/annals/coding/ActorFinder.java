@@ -79,7 +79,7 @@ final class ActorFinder {
     if (predicate != c.anchor()) {
       rules.add("predicate '" + s.tokens().get(predicate).word() + "' (" + role + ")");
       if (source == null && "obj".equals(role)) {
-        source = sourceOfVerb(s, predicate, rules);
+        source = sourceOfVerb(s, predicate);
       }
       if (source == null && "nsubj:pass".equals(role)) {
         source = agentOf(s, predicate);
@@ -94,11 +94,11 @@ final class ActorFinder {
     return new Actor[] {source, target};
   }
 
-  @Nullable Actor sourceOfVerb(Sentence s, int verb, List<String> rules) {
-    return sourceOfVerb(s, verb, rules, 0);
+  @Nullable Actor sourceOfVerb(Sentence s, int verb) {
+    return sourceOfVerb(s, verb, 0);
   }
 
-  @Nullable Actor sourceOfVerb(Sentence s, int verb, List<String> rules, int depth) {
+  @Nullable Actor sourceOfVerb(Sentence s, int verb, int depth) {
     Actor agent = null;
     Actor subject = null;
     boolean passive = false;
@@ -132,7 +132,7 @@ final class ActorFinder {
         String r = d.relation();
         if (d.governor() >= 0 && s.tokens().get(d.governor()).isVerb()
             && (r.startsWith("advcl") || r.equals("xcomp") || r.startsWith("conj"))) {
-          Actor inherited = sourceOfVerb(s, d.governor(), rules, depth + 1);
+          Actor inherited = sourceOfVerb(s, d.governor(), depth + 1);
           if (inherited != null) {
             return new Actor(inherited.text(), inherited.name(), inherited.country(),
                 inherited.sector(), inherited.role(), inherited.start(), inherited.end(),
@@ -153,7 +153,7 @@ final class ActorFinder {
     return null;
   }
 
-  @Nullable Actor targetOfVerb(Sentence s, int verb, List<String> rules) {
+  @Nullable Actor targetOfVerb(Sentence s, int verb) {
     Actor object = null;
     for (Dependency d : s.children(verb)) {
       String r = d.relation();

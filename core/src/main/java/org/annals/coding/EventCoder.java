@@ -106,7 +106,7 @@ public final class EventCoder {
     }
 
     Actor[] found = c.verbal(s)
-        ? new Actor[] {finder.sourceOfVerb(s, c.anchor(), rules), finder.targetOfVerb(s, c.anchor(), rules)}
+        ? new Actor[] {finder.sourceOfVerb(s, c.anchor()), finder.targetOfVerb(s, c.anchor())}
         : finder.forNoun(s, m, c, rules);
     Actor source = found[0];
     Actor target = found[1];

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.annals.eval.Evaluations;
+import org.annals.eval.GeoEvaluation;
 import org.annals.event.CodedEvent;
 import org.annals.ingest.RawArticle;
 import org.annals.pipeline.ArticleResult;
@@ -23,10 +24,12 @@ import picocli.CommandLine.Parameters;
       "Scores the coder on a gold development set (see ../shared/eval/README.md).",
       "  plover    plover-gsr-dev.jsonl: PLOVER type accuracy and macro-F1",
       "  case2021  case2021-dev.tsv: ACLED sub-event weighted and macro F1 (25 types and all 30)",
-      "  actors    cameo-actors-dev.conll: source/target span P/R/F1"
+      "  actors    cameo-actors-dev.conll: source/target span P/R/F1",
+      "  geo       geoparsing/GWN.xml or GeoVirus.xml: toponym recall/precision, accuracy within"
+          + " 161 km, mean and median error"
     })
 final class EvalCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SET", description = "plover, case2021 or actors")
+  @Parameters(index = "0", paramLabel = "SET", description = "plover, case2021, actors or geo")
   String set;
 
   @Parameters(index = "1", paramLabel = "FILE", description = "the gold file")
@@ -37,7 +40,8 @@ final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--min", paramLabel = "SCORE",
       description = "exit 1 if the headline score (plover: accuracy; case2021: weighted F1 on the"
-          + " 25 ACLED types; actors: exact-span F1) is below SCORE (a regression gate)")
+          + " 25 ACLED types; actors: exact-span F1; geo: accuracy within 161 km) is below SCORE"
+          + " (a regression gate)")
   Double min;
 
   @Option(names = "--errors", paramLabel = "FILE",
@@ -60,7 +64,7 @@ final class EvalCommand implements Callable<Integer> {
       err.println("annals: " + file + ": no such file; the development sets are in ../shared/eval");
       return 1;
     }
-    Pipeline pipeline = Runner.pipeline(lexicon, true);
+    Pipeline pipeline = Runner.pipeline(lexicon, !set.equals("geo"));
     PrintStream errors = null;
     if (errorsFile != null) {
       try {
@@ -78,8 +82,18 @@ final class EvalCommand implements Callable<Integer> {
       case "case2021" -> score = eval.case2021(file).weightedF1(
           new java.util.LinkedHashSet<>(Evaluations.CASE_TO_ACLED.keySet()));
       case "actors" -> score = eval.actors(file)[2];
+      case "geo" -> {
+        try {
+          // As `annals places` runs: the same cheap sentence selection as coding.
+          score = new GeoEvaluation(a -> pipeline.process(a).places(), out, errors)
+              .score(file).accuracy161();
+        } catch (java.io.IOException e) {
+          err.println("annals: " + e.getMessage());
+          return 1;
+        }
+      }
       default -> throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown set '" + set + "'; use plover, case2021 or actors");
+          "unknown set '" + set + "'; use plover, case2021, actors or geo");
     }
     if (min != null && score < min) {
       err.printf(java.util.Locale.ROOT, "annals: %s score %.3f is below the gate %.3f%n", set, score, min);

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Turns news articles into coded, dated, located event data.",
-    subcommands = {CodeCommand.class, EvalCommand.class, BenchCommand.class})
+    subcommands = {CodeCommand.class, PlacesCommand.class, EvalCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -56,6 +56,9 @@ public final class Main implements Runnable {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == CodeCommand.class) {
         return cls.cast(new CodeCommand(in, out, err));
+      }
+      if (cls == PlacesCommand.class) {
+        return cls.cast(new PlacesCommand(in, out, err));
       }
       if (cls == EvalCommand.class) {
         return cls.cast(new EvalCommand(out, err));

@@ -44,7 +44,13 @@ final class ExampleArticleTest {
     assertThat(storming).anySatisfy(e -> {
       assertThat(e.source().text().toLowerCase(java.util.Locale.ROOT)).contains("protesters");
       assertThat(e.evidence().size()).isGreaterThan(1);
+      // Geocoding: at the palace or the Green Zone (or at least Baghdad), near Baghdad's centre.
+      assertThat(e.location().precision()).isIn("site", "city");
+      assertThat(org.annals.place.GeoPlace.km(e.location().lat(), e.location().lon(), 33.31, 44.37))
+          .isLessThan(25);
     });
+    // No event placed outside Iraq.
+    assertThat(events).allSatisfy(e -> assertThat(e.location().country()).isEqualTo("IRQ"));
 
     // Security forces firing on the crowds, and the tear gas: MIL/COP against the protesters.
     List<CodedEvent> force = matching(events, e -> (e.plover().type().equals("ASSAULT")
@@ -61,6 +67,7 @@ final class ExampleArticleTest {
       assertThat(e.cameo()).isEqualTo("1723");
       assertThat(e.location().precision()).isEqualTo("country");
       assertThat(e.location().country()).isEqualTo("IRQ");
+      assertThat(e.location().lat()).isNotNull();
     });
 
     // The July 30 storming of parliament, dated and marked background.

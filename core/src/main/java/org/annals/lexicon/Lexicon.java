@@ -48,6 +48,8 @@ public final class Lexicon {
   private final List<Country> countries = new ArrayList<>();
   private final Map<String, Country> countriesByIso3 = new HashMap<>();
   private final PhraseIndex<PlaceName> places = new PhraseIndex<>();
+  private final List<Landmark> landmarks = new ArrayList<>();
+  private final Map<String, Set<String>> toponymCues = new HashMap<>();
   private final PhraseIndex<ActorTerm> actors = new PhraseIndex<>();
   private final Modality modality = new Modality();
   private final List<Pattern> boilerplate = new ArrayList<>();
@@ -94,7 +96,7 @@ public final class Lexicon {
     for (String file :
         List.of(
             "irregular.tsv", "triggers.tsv", "refinements.tsv", "countries.tsv", "actors.tsv",
-            "modality.tsv", "boilerplate.txt")) {
+            "modality.tsv", "boilerplate.txt", "landmarks.tsv", "toponym-cues.tsv")) {
       lx.loadFile(file, builtInText(file));
       if (extraDir != null && Files.isRegularFile(extraDir.resolve(file))) {
         try {
@@ -132,8 +134,57 @@ public final class Lexicon {
       case "actors.tsv" -> TsvRow.parse(name, text, 4).forEach(this::addActor);
       case "modality.tsv" -> TsvRow.parse(name, text, 2).forEach(this::addModality);
       case "boilerplate.txt" -> boilerplate.addAll(Cleaner.parsePatterns(text, name));
+      case "landmarks.tsv" -> TsvRow.parse(name, text, 7).forEach(this::addLandmark);
+      case "toponym-cues.tsv" -> TsvRow.parse(name, text, 2).forEach(this::addToponymCue);
       default -> throw new LexiconException("unknown lexicon file " + path);
     }
+  }
+
+  private static final Set<String> LANDMARK_PRECISIONS = Set.of("site", "region", "continent");
+  private static final Set<String> TOPONYM_CUE_KINDS =
+      Set.of("org-head", "region-word", "prefix", "person-title", "actor-verb", "not-place");
+
+  private void addLandmark(TsvRow r) {
+    String precision = r.get(4).strip();
+    if (!LANDMARK_PRECISIONS.contains(precision)) {
+      throw new LexiconException(r.origin() + ": precision '" + precision
+          + "' is not one of " + new java.util.TreeSet<>(LANDMARK_PRECISIONS) + "; fix the line");
+    }
+    double lat;
+    double lon;
+    try {
+      lat = Double.parseDouble(r.get(2).strip());
+      lon = Double.parseDouble(r.get(3).strip());
+    } catch (NumberFormatException e) {
+      throw new LexiconException(r.origin() + ": lat/lon '" + r.get(2) + "', '" + r.get(3)
+          + "' are not decimal degrees; write them like 33.3128 and 44.3615");
+    }
+    if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+      throw new LexiconException(r.origin() + ": lat/lon " + lat + ", " + lon + " are out of range");
+    }
+    landmarks.add(new Landmark(r.get(0).strip(), r.list(1, "|"), lat, lon, precision, r.opt(5),
+        r.opt(6), r.list(7, "|"), r.origin()));
+  }
+
+  private void addToponymCue(TsvRow r) {
+    String kind = r.get(1).strip();
+    if (!TOPONYM_CUE_KINDS.contains(kind)) {
+      throw new LexiconException(r.origin() + ": kind '" + kind + "' is not one of "
+          + new java.util.TreeSet<>(TOPONYM_CUE_KINDS) + "; fix the line");
+    }
+    toponymCues.computeIfAbsent(kind, k -> new java.util.HashSet<>())
+        .add(r.get(0).strip().toLowerCase(Locale.ROOT));
+  }
+
+  /** Landmarks, regions and continents from {@code landmarks.tsv}. */
+  public List<Landmark> landmarks() {
+    return landmarks;
+  }
+
+  /** Whether {@code lowercaseWord} is listed in {@code toponym-cues.tsv} with {@code kind}. */
+  public boolean toponymCue(String kind, String lowercaseWord) {
+    Set<String> words = toponymCues.get(kind);
+    return words != null && words.contains(lowercaseWord);
   }
 
   private void addIrregular(TsvRow r) {

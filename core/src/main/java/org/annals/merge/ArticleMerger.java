@@ -67,8 +67,8 @@ public final class ArticleMerger {
         return false;
       }
     }
-    if (a.location().country() != null && b.location().country() != null
-        && !a.location().country().equals(b.location().country())) {
+    if (a.place().location().country() != null && b.place().location().country() != null
+        && !a.place().location().country().equals(b.place().location().country())) {
       return false;
     }
     if (a.date().date() == null && a.date().end() == null

@@ -1,8 +1,8 @@
 package org.annals.merge;
 
 import org.annals.coding.EventMention;
-import org.annals.event.CodedEvent.Location;
+import org.annals.place.EventPlacer;
 import org.annals.time.EventDate;
 
 /** A coded, dated and placed mention, before the mentions of one happening are merged. */
-public record Draft(EventMention mention, EventDate date, Location location) {}
+public record Draft(EventMention mention, EventDate date, EventPlacer.Placed place) {}

@@ -25,7 +25,11 @@ import org.annals.nlp.AnnotatedDocument;
 import org.annals.nlp.Annotator;
 import org.annals.nlp.Sentence;
 import org.annals.nlp.SentenceSelector;
+import org.annals.event.PlaceMention;
 import org.annals.place.EventPlacer;
+import org.annals.place.GeoPlace;
+import org.annals.place.Geocoder;
+import org.annals.place.Toponym;
 import org.annals.text.CleanText;
 import org.annals.text.Cleaner;
 import org.annals.time.EventDate;
@@ -46,6 +50,7 @@ public final class Pipeline {
   private final EventCoder coder;
   private final EventDater dater;
   private final EventPlacer placer;
+  private final Geocoder geocoder;
   private final ArticleMerger merger = new ArticleMerger();
   private final SentenceSelector selector;
   private final boolean analyseAll;
@@ -61,7 +66,8 @@ public final class Pipeline {
     this.annotator = annotator;
     this.coder = new EventCoder(lexicon, explain);
     this.dater = new EventDater(lexicon.modality());
-    this.placer = new EventPlacer(lexicon);
+    this.geocoder = new Geocoder(lexicon);
+    this.placer = new EventPlacer(lexicon, geocoder.gazetteer());
     this.analyseAll = analyseAll;
     this.selector = words -> lexicon.mayTrigger(new java.util.HashSet<>(words));
   }
@@ -81,9 +87,11 @@ public final class Pipeline {
       AnnotatedDocument doc =
           annotator.annotate(clean.text(), article.published(),
               analyseAll ? SentenceSelector.all() : selector);
-      List<CodedEvent> events = code(article, clean, doc);
+      List<Toponym> toponyms = geocoder.find(doc);
+      List<CodedEvent> events = code(article, clean, doc, toponyms);
       int analysed = (int) doc.sentences().stream().filter(Sentence::analysed).count();
-      return new ArticleResult(article, events, null, doc.sentences().size(), analysed);
+      return new ArticleResult(article, events, mentions(article, clean, toponyms), null,
+          doc.sentences().size(), analysed);
     } catch (RuntimeException e) {
       return ArticleResult.skipped(article,
           new InputProblem(article.origin(), "failed",
@@ -92,7 +100,22 @@ public final class Pipeline {
     }
   }
 
-  private List<CodedEvent> code(RawArticle article, CleanText clean, AnnotatedDocument doc) {
+  private static List<PlaceMention> mentions(RawArticle article, CleanText clean, List<Toponym> toponyms) {
+    List<PlaceMention> out = new ArrayList<>(toponyms.size());
+    for (Toponym t : toponyms) {
+      int s = clean.toOriginalStart(t.start());
+      int e = clean.toOriginalEnd(t.end());
+      GeoPlace p = t.place();
+      Location l = p == null ? Location.unknown() : EventPlacer.location(p);
+      out.add(new PlaceMention(article.id(), article.text().substring(s, e), s, e, t.use(),
+          l.geonamesId(), l.name(), l.country(), l.admin1(), l.lat(), l.lon(), l.precision(),
+          t.rule()));
+    }
+    return out;
+  }
+
+  private List<CodedEvent> code(RawArticle article, CleanText clean, AnnotatedDocument doc,
+      List<Toponym> toponyms) {
     String mainCountry = placer.mainCountry(doc);
     List<EventMention> mentions = coder.code(doc, mainCountry);
     List<EventDate> dates = dater.date(doc, mentions, article.published());
@@ -109,7 +132,7 @@ public final class Pipeline {
         d = new EventDate(article.published(), article.published(), "day", "publication", false,
             d.text(), "statement about " + d.text() + ": dated by publication");
       }
-      drafts.add(new Draft(m, d, placer.place(doc, m, mainCountry)));
+      drafts.add(new Draft(m, d, placer.place(doc, m, mainCountry, toponyms)));
     }
     List<CodedEvent> out = new ArrayList<>();
     for (List<Draft> group : merger.group(drafts)) {
@@ -129,8 +152,9 @@ public final class Pipeline {
     EventMention m = best.mention();
     Actor source = firstActor(group, true);
     Actor target = firstActor(group, false);
-    Location location = group.stream().map(Draft::location)
-        .max(Comparator.comparingInt(Pipeline::precisionRank)).orElse(Location.unknown());
+    Draft placed = group.stream()
+        .max(Comparator.comparingInt((Draft d) -> precisionRank(d.place().location()))).orElseThrow();
+    Location location = placed.place().location();
     Integer fatalities = group.stream().map(d -> d.mention().fatalities())
         .filter(f -> f != null).max(Integer::compare).orElse(null);
     List<Evidence> evidence = new ArrayList<>();
@@ -143,7 +167,7 @@ public final class Pipeline {
       int te = clean.toOriginalEnd(e.triggerEnd());
       evidence.add(new Evidence(article.id(), article.text().substring(ss, se), ss, se,
           article.text().substring(ts, te), ts, te,
-          String.join("; ", e.rules()) + "; date " + d.date().rule()));
+          String.join("; ", e.rules()) + "; date " + d.date().rule() + "; " + d.place().rule()));
     }
     EventDate date = dated.date();
     String id = id(article.id(), evidence.get(0).triggerStart(), m.plover());

@@ -4,129 +4,190 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.annals.coding.Actor;
 import org.annals.coding.EventMention;
 import org.annals.event.CodedEvent.Location;
 import org.annals.lexicon.Lexicon;
-import org.annals.lexicon.Lexicon.PlaceName;
 import org.annals.nlp.AnnotatedDocument;
 import org.annals.nlp.Dependency;
-import org.annals.nlp.EntityMention;
 import org.annals.nlp.Sentence;
 import org.annals.nlp.Token;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Places events at the place named in their clause ("in Baghdad"), else the first place of their
- * sentence, else the article's main country; nationwide measures at country level. Until the
- * gazetteer lands this knows countries and capitals only: other places keep their name and the
- * article's country, with no coordinates. Thread-safe.
+ * Places an event: a nationwide measure at its country; else the place its clause is anchored
+ * to ("in the Green Zone", "at the entrance to the palace in Baghdad"); else the place nearest
+ * its trigger in the same sentence; else "the capital" of the article's country; else the
+ * article's main country, at country precision. Places used as actors ("Washington said") and
+ * demonyms never locate an event. Thread-safe.
  */
 public final class EventPlacer {
-  private static final Set<String> PLACE_PREPOSITIONS =
-      Set.of("in", "at", "near", "outside", "inside", "across", "throughout", "around", "into");
+  private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside",
+      "inside", "across", "throughout", "around", "into", "to", "from", "on", "of", "towards",
+      "toward", "within");
   private static final Set<String> NATIONWIDE =
       Set.of("nationwide", "countrywide", "nation-wide", "national");
 
   private final Lexicon lexicon;
+  private final Gazetteer gazetteer;
 
-  public EventPlacer(Lexicon lexicon) {
+  public EventPlacer(Lexicon lexicon, Gazetteer gazetteer) {
     this.lexicon = lexicon;
+    this.gazetteer = gazetteer;
   }
 
-  /** A place mention found in a sentence. */
-  private record Place(int token, String name, @Nullable String country, String precision) {}
+  /** Where an event happened and the rule that said so. */
+  public record Placed(Location location, String rule) {}
 
-  public Location place(AnnotatedDocument doc, EventMention e, @Nullable String mainCountry) {
+  public Placed place(AnnotatedDocument doc, EventMention e, @Nullable String mainCountry,
+      List<Toponym> toponyms) {
     Sentence s = doc.sentences().get(e.sentence());
     for (Token t : s.tokens()) {
       if (NATIONWIDE.contains(t.lower()) && mainCountry != null) {
-        return country(mainCountry);
+        return new Placed(country(mainCountry), "place: '" + t.word() + "' → country");
       }
     }
-    Place attached = null;
-    Place first = null;
-    for (Place p : places(s, mainCountry)) {
-      int at = s.tokens().get(p.token()).start();
-      if (inside(e.source(), at) || inside(e.target(), at)) {
-        continue; // "Washington said", "China must": a place named as an actor
+    Toponym attached = null;
+    Toponym nearest = null;
+    int trigger = e.anchor() >= 0 ? e.anchor() : e.predicate();
+    for (Toponym t : toponyms) {
+      if (t.sentence() != e.sentence() || !t.use().equals("place") || t.place() == null
+          || inside(e.source(), s, t)) {
+        continue;
       }
-      if (first == null) {
-        first = p;
+      // "stormed the Green Zone", "shelled Bakhmut": a site or town as target is where it
+      // happened; a country as target ("criticised Japan") is an actor.
+      boolean physical = t.place().precision().equals("site") || t.place().precision().equals("city");
+      if (inside(e.target(), s, t) && !physical) {
+        continue;
       }
-      for (Dependency d : s.parents(p.token())) {
-        int colon = d.relation().indexOf(':');
-        String prep = colon < 0 ? "" : d.relation().substring(colon + 1);
-        if ((d.governor() == e.predicate() || d.governor() == e.anchor())
-            && PLACE_PREPOSITIONS.contains(prep) && attached == null) {
-          attached = p;
+      if (attached == null && anchoredTo(s, t, e)) {
+        attached = t;
+      }
+      if (nearest == null || distance(t, trigger) < distance(nearest, trigger)) {
+        nearest = t;
+      }
+    }
+    if (attached != null) {
+      return new Placed(location(attached.place()), "place: clause names '" + attached.text() + "'");
+    }
+    if (nearest != null) {
+      return new Placed(location(nearest.place()), "place: sentence names '" + nearest.text() + "'");
+    }
+    GeoPlace capital = theCapital(s, mainCountry);
+    if (capital != null) {
+      return new Placed(location(capital), "place: 'the capital' of " + mainCountry);
+    }
+    if (mainCountry != null) {
+      return new Placed(country(mainCountry), "place: article's main country");
+    }
+    String placed = mostPlaced(toponyms);
+    if (placed != null) {
+      return new Placed(country(placed), "place: the country of the article's places");
+    }
+    return new Placed(Location.unknown(), "place: none named");
+  }
+
+  /** The country most of the article's places are in (ties: none), or null. */
+  private static @Nullable String mostPlaced(List<Toponym> toponyms) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Toponym t : toponyms) {
+      if (!t.use().equals("actor") && t.place() != null && t.place().country() != null) {
+        counts.merge(t.place().country(), 1, Integer::sum);
+      }
+    }
+    String best = null;
+    int bestCount = 0;
+    boolean tie = false;
+    for (var e : counts.entrySet()) {
+      if (e.getValue() > bestCount) {
+        best = e.getKey();
+        bestCount = e.getValue();
+        tie = false;
+      } else if (e.getValue() == bestCount) {
+        tie = true;
+      }
+    }
+    return tie ? null : best;
+  }
+
+  private static int distance(Toponym t, int token) {
+    return token < t.tokenStart() ? t.tokenStart() - token : Math.max(0, token - t.tokenEnd() + 1);
+  }
+
+  /**
+   * Whether the toponym hangs from the event's predicate or trigger noun through a place
+   * preposition, directly or through up to two nouns ("at the entrance to the Green Zone").
+   */
+  private static boolean anchoredTo(Sentence s, Toponym t, EventMention e) {
+    for (int k = t.tokenStart(); k < t.tokenEnd(); k++) {
+      int node = k;
+      boolean prep = false;
+      for (int hop = 0; hop < 3; hop++) {
+        Dependency up = null;
+        for (Dependency d : s.parents(node)) {
+          String r = d.relation();
+          if (r.startsWith("obl") || r.startsWith("nmod") || r.equals("compound")
+              || r.equals("appos") || r.startsWith("conj")) {
+            up = d;
+            break;
+          }
+        }
+        if (up == null || up.governor() < 0) {
+          break;
+        }
+        int colon = up.relation().indexOf(':');
+        prep |= colon > 0 && PLACE_PREPOSITIONS.contains(up.relation().substring(colon + 1));
+        node = up.governor();
+        if ((node == e.predicate() || node == e.anchor()) && prep) {
+          return true;
         }
       }
     }
-    Place chosen = attached != null ? attached : first;
-    if (chosen != null) {
-      String country = chosen.country() != null ? chosen.country() : mainCountry;
-      return new Location(chosen.name(), country, null, null, null,
-          chosen.country() != null ? chosen.precision() : null, null);
-    }
-    return mainCountry != null ? country(mainCountry) : Location.unknown();
+    return false;
   }
 
-  private static boolean inside(org.annals.coding.@Nullable Actor a, int offset) {
-    return a != null && a.start() >= 0 && offset >= a.start() && offset < a.end();
+  private static boolean inside(@Nullable Actor a, Sentence s, Toponym t) {
+    int at = t.start();
+    return a != null && a.start() >= 0 && at >= a.start() && at < a.end();
+  }
+
+  private @Nullable GeoPlace theCapital(Sentence s, @Nullable String mainCountry) {
+    List<Token> toks = s.tokens();
+    for (int i = 1; i < toks.size() && mainCountry != null; i++) {
+      boolean named = i + 2 < toks.size() && toks.get(i + 1).lower().equals("of")
+          && Character.isUpperCase(toks.get(i + 2).word().charAt(0));
+      if (toks.get(i).lower().equals("capital") && toks.get(i - 1).lower().equals("the") && !named) {
+        var c = lexicon.country(mainCountry);
+        if (c != null && !c.capitals().isEmpty()) {
+          for (GeoPlace p : gazetteer.candidates(Gazetteer.key(c.capitals().get(0)))) {
+            if (p.precision().equals("city") && mainCountry.equals(p.country())) {
+              return p;
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A gazetteer entry as an event location. */
+  public static Location location(GeoPlace p) {
+    return new Location(p.name(), p.country(), p.admin1Name(), round(p.lat()), round(p.lon()),
+        p.precision(), p.geonamesId());
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10_000) / 10_000.0;
   }
 
   private Location country(String iso3) {
+    GeoPlace p = gazetteer.country(iso3);
+    if (p != null) {
+      return location(p);
+    }
     var c = lexicon.country(iso3);
     return new Location(c == null ? iso3 : c.name(), iso3, null, null, null, "country", null);
-  }
-
-  private List<Place> places(Sentence s, @Nullable String mainCountry) {
-    List<Token> toks = s.tokens();
-    Map<Integer, Place> out = new HashMap<>();
-    for (int i = 0; i < toks.size(); i++) {
-      var m = lexicon.places().longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).lower());
-      if (m == null || !m.value().writtenAs(toks.get(i).word())) {
-        continue;
-      }
-      PlaceName pn = m.value();
-      if (pn.kind().equals("demonym")) {
-        continue;
-      }
-      // A possessive place is usually an actor ("Iraq's military"), not where things happened.
-      if (i + m.length() < toks.size() && toks.get(i + m.length()).lower().equals("'s")) {
-        continue;
-      }
-      boolean capital = pn.kind().equals("capital");
-      String name = capital ? pn.written() : pn.country().name();
-      out.put(i + m.length() - 1,
-          new Place(i + m.length() - 1, name, pn.country().iso3(), capital ? "city" : "country"));
-      i += m.length() - 1;
-    }
-    for (int i = 1; i < toks.size(); i++) {
-      if (toks.get(i).lower().equals("capital") && toks.get(i - 1).lower().equals("the")
-          && mainCountry != null && !out.containsKey(i)) {
-        var c = lexicon.country(mainCountry);
-        boolean named = i + 2 < toks.size() && toks.get(i + 1).lower().equals("of")
-            && Character.isUpperCase(toks.get(i + 2).word().charAt(0));
-        if (c != null && !c.capitals().isEmpty() && !named) {
-          out.put(i, new Place(i, c.capitals().get(0), mainCountry, "city"));
-        }
-      }
-    }
-    for (EntityMention e : s.entities()) {
-      if (!e.type().equals("LOCATION") && !e.type().equals("CITY") && !e.type().equals("COUNTRY")) {
-        continue;
-      }
-      int head = e.tokenEnd() - 1;
-      boolean known = false;
-      for (int k = e.tokenStart(); k < e.tokenEnd(); k++) {
-        known |= out.containsKey(k);
-      }
-      if (!known) {
-        out.put(head, new Place(head, e.text(), null, "unknown"));
-      }
-    }
-    return out.values().stream().sorted((a, b) -> Integer.compare(a.token(), b.token())).toList();
   }
 
   /** The article's dominant country (named or implied most often, at least twice), or null. */

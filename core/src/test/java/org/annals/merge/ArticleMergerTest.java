@@ -22,7 +22,7 @@ final class ArticleMergerTest {
         type, null, List.of(), "145", sub == null ? null : "Riots", sub, source, null, 5, null,
         null, 0, false, List.of());
     EventDate d = new EventDate(date, date, "day", "text", false, null, "test");
-    return new Draft(m, d, Location.unknown());
+    return new Draft(m, d, new org.annals.place.EventPlacer.Placed(Location.unknown(), "test"));
   }
 
   private final ArticleMerger merger = new ArticleMerger();

@@ -1,0 +1,79 @@
+package org.annals.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.annals.event.PlaceMention;
+import org.annals.output.EventWriter;
+import org.annals.pipeline.Pipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code annals places INPUT…}: every place mention, resolved, as JSON Lines. */
+@Command(
+    name = "places",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints every place mention of the articles as JSON Lines: article_id, text, start, end,"
+          + " use (place, actor or demonym), geonames_id, name, country, admin1, lat, lon,"
+          + " precision (site, city, region, country, continent) and rule.",
+      "INPUT is read as by `annals code`."
+    })
+final class PlacesCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "article files, or - for stdin")
+  List<String> inputs;
+
+  @Option(names = "--lexicon", paramLabel = "DIR",
+      description = "a directory of lexicon files (landmarks.tsv, countries.tsv, …) to add")
+  Path lexicon;
+
+  @Option(names = "--threads", defaultValue = "2", description = "worker threads (default 2)")
+  int threads;
+
+  private final InputStream in;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  PlacesCommand(InputStream in, PrintStream out, PrintStream err) {
+    this.in = in;
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    int[] counts = new int[3]; // articles, skipped, mentions
+    var articles = Runner.read(inputs, in, null, p -> {
+      counts[1]++;
+      Runner.report(err, p);
+    });
+    if (articles.isEmpty()) {
+      err.println("annals: no article could be read from " + String.join(", ", inputs));
+      return 1;
+    }
+    Pipeline pipeline = Runner.pipeline(lexicon, false);
+    Runner.process(pipeline, articles, threads, r -> {
+      if (r.problem() != null) {
+        counts[1]++;
+        Runner.report(err, r.problem());
+        return;
+      }
+      counts[0]++;
+      for (PlaceMention p : r.places()) {
+        try {
+          out.println(EventWriter.JSON.writeValueAsString(p));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw new IllegalStateException(e);
+        }
+        counts[2]++;
+      }
+    });
+    out.flush();
+    err.printf(java.util.Locale.ROOT, "annals: %d article(s), %d skipped, %d place mention(s)%n",
+        counts[0], counts[1], counts[2]);
+    return counts[0] == 0 ? 1 : 0;
+  }
+}

@@ -1,0 +1,123 @@
+package org.annals.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.annals.event.CodedEvent;
+import org.annals.event.PlaceMention;
+import org.annals.ingest.RawArticle;
+import org.annals.pipeline.ArticleResult;
+import org.annals.pipeline.Pipeline;
+import org.annals.place.GeoPlace;
+import org.junit.jupiter.api.Test;
+
+/** Place mentions and event locations on short articles written for these tests. */
+final class GeocodingTest {
+  private static final LocalDate MONDAY = LocalDate.of(2022, 8, 29);
+  private static final Pipeline PIPELINE = Runner.pipeline(null, false);
+
+  private static ArticleResult run(String text) {
+    ArticleResult r = PIPELINE.process(new RawArticle("t", null, text, MONDAY, null, null, "test"));
+    assertThat(r.problem()).isNull();
+    return r;
+  }
+
+  private static PlaceMention mention(ArticleResult r, String text, int nth) {
+    List<PlaceMention> of = r.places().stream().filter(p -> p.text().equals(text)).toList();
+    assertThat(of).as("mentions of %s in %s", text, r.places()).hasSizeGreaterThan(nth);
+    return of.get(nth);
+  }
+
+  private static double km(PlaceMention p, double lat, double lon) {
+    assertThat(p.lat()).as("%s has coordinates", p).isNotNull();
+    return GeoPlace.km(p.lat(), p.lon(), lat, lon);
+  }
+
+  private static double km(CodedEvent e, double lat, double lon) {
+    assertThat(e.location().lat()).as("%s has coordinates", e.location()).isNotNull();
+    return GeoPlace.km(e.location().lat(), e.location().lon(), lat, lon);
+  }
+
+  @Test
+  void paris_isTheFrenchCapital_butParisTexasIsInTexas() {
+    ArticleResult france = run("Farmers blocked roads around Paris on Monday. French police"
+        + " removed the tractors from the ring road.");
+    assertThat(km(mention(france, "Paris", 0), 48.86, 2.35)).isLessThan(20);
+
+    ArticleResult texas = run("A tornado damaged homes in Paris, Texas, on Monday. The mayor of"
+        + " Paris said the town would rebuild.");
+    PlaceMention qualified = mention(texas, "Paris", 0);
+    assertThat(km(qualified, 33.66, -95.56)).isLessThan(20);
+    assertThat(qualified.country()).isEqualTo("USA");
+    assertThat(qualified.admin1()).isEqualTo("Texas");
+    // One sense per article: the second, unqualified Paris is the same town.
+    assertThat(mention(texas, "Paris", 1).geonamesId()).isEqualTo(qualified.geonamesId());
+    assertThat(mention(texas, "Texas", 0).precision()).isEqualTo("region");
+  }
+
+  @Test
+  void demonyms_nameTheirCountry_butDoNotLocateEvents() {
+    ArticleResult r = run("Ukrainian troops shelled Russian positions near Bakhmut on Monday.");
+    PlaceMention ukrainian = mention(r, "Ukrainian", 0);
+    assertThat(ukrainian.use()).isEqualTo("demonym");
+    assertThat(ukrainian.country()).isEqualTo("UKR");
+    assertThat(ukrainian.precision()).isEqualTo("country");
+    assertThat(mention(r, "Russian", 0).country()).isEqualTo("RUS");
+    CodedEvent e = r.events().get(0);
+    assertThat(e.location().name()).isEqualTo("Bakhmut");
+    assertThat(e.location().precision()).isEqualTo("city");
+    assertThat(e.location().geonamesId()).isNotNull();
+    assertThat(km(e, 48.59, 38.00)).isLessThan(25);
+  }
+
+  @Test
+  void landmark_placesTheEventAtTheSite() {
+    ArticleResult r = run("Protesters stormed the Green Zone in Baghdad on Monday, breaking"
+        + " through the concrete barriers.");
+    PlaceMention zone = mention(r, "Green Zone", 0);
+    assertThat(zone.precision()).isEqualTo("site");
+    assertThat(zone.country()).isEqualTo("IRQ");
+    assertThat(zone.admin1()).isEqualTo("Baghdad");
+    CodedEvent e = r.events().stream().filter(x -> x.plover().type().equals("PROTEST")).findFirst()
+        .orElseThrow();
+    assertThat(e.location().name()).isEqualTo("Green Zone");
+    assertThat(e.location().precision()).isEqualTo("site");
+    assertThat(km(e, 33.31, 44.37)).isLessThan(25); // Baghdad's centre
+  }
+
+  @Test
+  void nationwideMeasure_isPlacedAtCountryLevel() {
+    ArticleResult r = run("Iraq's army announced a nationwide curfew on Monday after clashes in"
+        + " Baghdad. The curfew covers all of Iraq.");
+    CodedEvent curfew = r.events().stream().filter(e -> "curfew".equals(e.plover().mode()))
+        .findFirst().orElseThrow(() -> new AssertionError("no curfew in " + r.events()));
+    assertThat(curfew.location().precision()).isEqualTo("country");
+    assertThat(curfew.location().country()).isEqualTo("IRQ");
+    assertThat(curfew.location().name()).isEqualTo("Iraq");
+    assertThat(curfew.location().lat()).isNotNull();
+  }
+
+  @Test
+  void placeNamedAsActor_isMarkedAndNeverLocatesTheEvent() {
+    ArticleResult r = run("Washington said on Monday it would impose sanctions on Iran. Protesters"
+        + " gathered in Tehran.");
+    PlaceMention washington = mention(r, "Washington", 0);
+    assertThat(washington.use()).isEqualTo("actor");
+    for (CodedEvent e : r.events()) {
+      assertThat(e.location().name()).as("location of %s", e.plover().type())
+          .isNotEqualTo("Washington");
+    }
+    assertThat(mention(r, "Tehran", 0).use()).isEqualTo("place");
+  }
+
+  @Test
+  void partsOfNamesAndCommonWords_areNotPlaces() {
+    ArticleResult r = run("Police arrested a fan of Manchester United after the match. The"
+        + " University of Texas closed its campus. Mr Jackson spoke to reporters in Mobile,"
+        + " Alabama.");
+    List<String> texts = r.places().stream().map(PlaceMention::text).toList();
+    assertThat(texts).doesNotContain("Police", "Manchester", "Texas", "Jackson");
+    assertThat(km(mention(r, "Mobile", 0), 30.69, -88.04)).isLessThan(20);
+  }
+}

@@ -1,0 +1,487 @@
+package org.annals.place;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.annals.lexicon.Lexicon;
+import org.annals.nlp.AnnotatedDocument;
+import org.annals.nlp.Dependency;
+import org.annals.nlp.EntityMention;
+import org.annals.nlp.Sentence;
+import org.annals.nlp.Token;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the place mentions of an article and resolves each to a gazetteer entry.
+ *
+ * <p>Recognition matches capitalised token sequences against the gazetteer in every sentence
+ * (cheap: no extra NLP) and adds the named-entity recogniser's LOCATION spans where a sentence
+ * was analysed; a match is dropped when it is part of a longer name ("Manchester United",
+ * "University of Texas", "George Washington"), a common word opening a sentence ("Police"), or
+ * tagged PERSON or ORGANIZATION. A place that acts ("Washington said", "Iraq's government") is
+ * kept with use {@code actor}.
+ *
+ * <p>Resolution scores each candidate by population and feature (capital, admin seat), the
+ * article's country evidence (countries, demonyms and unambiguous places named), a qualifier
+ * next to it ("Paris, Texas", "Iraq's Basra province"), a region word ("Basra province" is the
+ * region), and nearness to the article's other places. One name keeps one sense per article.
+ * Thread-safe.
+ */
+public final class Geocoder {
+  private static final int MAX_WORDS = 6;
+
+  private final Gazetteer gazetteer;
+  private final Lexicon lexicon;
+
+  public Geocoder(Lexicon lexicon) {
+    this.lexicon = lexicon;
+    this.gazetteer = Gazetteer.of(lexicon);
+  }
+
+  public Gazetteer gazetteer() {
+    return gazetteer;
+  }
+
+  /** A recognised mention with its candidates, before resolution. */
+  private record Mention(Toponym toponym, List<GeoPlace> candidates, boolean regionWord,
+      @Nullable String key, List<Token> tokens) {}
+
+  /** All place mentions of {@code doc}, in text order, resolved where the gazetteer knows them. */
+  public List<Toponym> find(AnnotatedDocument doc) {
+    List<Mention> mentions = new ArrayList<>();
+    for (Sentence s : doc.sentences()) {
+      recognise(s, mentions);
+    }
+    return resolve(mentions);
+  }
+
+  // ---------------------------------------------------------------- recognition
+
+  private void recognise(Sentence s, List<Mention> out) {
+    List<Token> toks = s.tokens();
+    boolean titleCase = titleCase(toks);
+    boolean[] taken = new boolean[toks.size()];
+    for (int i = 0; i < toks.size(); i++) {
+      if (!capitalised(toks.get(i).word())) {
+        continue;
+      }
+      int len = 0;
+      List<GeoPlace> cands = List.of();
+      GeoPlace demonym = null;
+      String key = null;
+      for (int l = Math.min(Math.min(MAX_WORDS, gazetteer.maxWords()), toks.size() - i); l >= 1; l--) {
+        if (!capitalised(toks.get(i + l - 1).word())) {
+          continue;
+        }
+        String k = Gazetteer.key(join(toks, i, i + l));
+        GeoPlace d = gazetteer.demonym(k);
+        List<GeoPlace> c = d != null ? List.of() : gazetteer.candidates(k);
+        if (!c.isEmpty() || d != null) {
+          len = l;
+          cands = c;
+          demonym = d;
+          key = k;
+          break;
+        }
+      }
+      if (len == 0) {
+        continue;
+      }
+      String surface = join(toks, i, i + len);
+      String veto = veto(s, i, i + len, surface, cands, demonym != null, titleCase);
+      if (veto != null) {
+        continue;
+      }
+      String use = demonym != null ? "demonym" : actorUse(s, i, i + len) ? "actor" : "place";
+      boolean regionWord = i + len < toks.size()
+          && lexicon.toponymCue("region-word", toks.get(i + len).lower())
+          || i >= 2 && toks.get(i - 1).lower().equals("of")
+              && lexicon.toponymCue("region-word", toks.get(i - 2).lower());
+      Toponym t = new Toponym(s.index(), i, i + len, toks.get(i).start(),
+          toks.get(i + len - 1).end(), surface, use, demonym,
+          demonym != null ? "demonym" : "gazetteer name");
+      out.add(new Mention(t, demonym != null ? List.of(demonym) : cands, regionWord, key, toks));
+      for (int k = i; k < i + len; k++) {
+        taken[k] = true;
+      }
+      i += len - 1;
+    }
+    for (EntityMention e : s.entities()) {
+      if (!e.type().equals("LOCATION") && !e.type().equals("CITY") && !e.type().equals("COUNTRY")
+          && !e.type().equals("STATE_OR_PROVINCE")) {
+        continue;
+      }
+      boolean overlaps = false;
+      for (int k = e.tokenStart(); k < e.tokenEnd(); k++) {
+        overlaps |= taken[k];
+      }
+      if (!overlaps) {
+        Toponym t = new Toponym(s.index(), e.tokenStart(), e.tokenEnd(),
+            toks.get(e.tokenStart()).start(), toks.get(e.tokenEnd() - 1).end(), e.text(),
+            actorUse(s, e.tokenStart(), e.tokenEnd()) ? "actor" : "place", null,
+            "named entity " + e.type() + ", not in the gazetteer");
+        out.add(new Mention(t, List.of(), false, null, toks));
+      }
+    }
+    out.sort((a, b) -> a.toponym().sentence() != b.toponym().sentence()
+        ? Integer.compare(a.toponym().sentence(), b.toponym().sentence())
+        : Integer.compare(a.toponym().tokenStart(), b.toponym().tokenStart()));
+  }
+
+  /** Why a gazetteer match is not a place mention, or null if it is one. */
+  private @Nullable String veto(Sentence s, int from, int to, String surface, List<GeoPlace> cands,
+      boolean demonym, boolean titleCase) {
+    List<Token> toks = s.tokens();
+    String lower = surface.toLowerCase(Locale.ROOT);
+    boolean country = !cands.isEmpty() && !cands.get(0).precision().equals("city")
+        && !cands.get(0).precision().equals("site");
+    if (lexicon.toponymCue("not-place", lower) || lexicon.toponymCue("prefix", lower)) {
+      return "not a place";
+    }
+    boolean sentenceStart = from == 0 || isOpening(toks.get(from - 1).word());
+    if (to - from == 1 && (sentenceStart || titleCase) && !country && !demonym
+        && gazetteer.commonWord(lower)) {
+      return "a common word at the start of a sentence";
+    }
+    // The tagger calls buildings and zones organisations ("Republican Palace"): trust the list.
+    boolean landmark = !cands.isEmpty() && cands.get(0).featureCode().equals("LANDMARK");
+    for (int k = from; k < to; k++) {
+      String ner = toks.get(k).ner();
+      if (ner != null && (ner.equals("PERSON")
+          || ner.equals("ORGANIZATION") && !demonym && !landmark)) {
+        return "tagged " + ner;
+      }
+    }
+    if (s.analysed() && !demonym && !country && allOutside(toks, from, to)
+        && cands.get(0).population() < 100_000 && cands.get(0).precision().equals("city")) {
+      return "a small place the entity tagger does not call a location";
+    }
+    if (from > 0 && lexicon.toponymCue("person-title", strip(toks.get(from - 1).lower()))) {
+      return "a name after a title";
+    }
+    if (from >= 2 && toks.get(from - 1).lower().equals("of")
+        && lexicon.toponymCue("org-head", toks.get(from - 2).lower())
+        && capitalised(toks.get(from - 2).word())) {
+      return "part of an organisation's name";
+    }
+    if (titleCase || demonym) {
+      return null;
+    }
+    if (to < toks.size() && capitalised(toks.get(to).word())
+        && !lexicon.toponymCue("region-word", toks.get(to).lower())
+        && !startsPlace(toks, to)) {
+      return "part of a longer name";
+    }
+    if (from > 0 && !sentenceStart && capitalised(toks.get(from - 1).word())
+        && !lexicon.toponymCue("prefix", toks.get(from - 1).lower())
+        && !startsPlace(toks, from - 1)) {
+      return "part of a longer name";
+    }
+    return null;
+  }
+
+  private boolean startsPlace(List<Token> toks, int i) {
+    String w = Gazetteer.key(toks.get(i).word());
+    return gazetteer.demonym(w) != null
+        || !gazetteer.candidates(w).isEmpty() && !gazetteer.commonWord(w);
+  }
+
+  private static boolean allOutside(List<Token> toks, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!"O".equals(toks.get(k).ner())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "Washington said", "Iraq's government", or the subject of a verb in an analysed sentence. */
+  private boolean actorUse(Sentence s, int from, int to) {
+    List<Token> toks = s.tokens();
+    if (to < toks.size() && lexicon.toponymCue("actor-verb", toks.get(to).lower())) {
+      return true;
+    }
+    if (to + 1 < toks.size() && toks.get(to).lower().equals("'s")) {
+      int at = to + 1;
+      var m = lexicon.actors().longest(at, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).key());
+      if (m != null) {
+        return true;
+      }
+    }
+    for (Dependency d : s.parents(to - 1)) {
+      if (d.relation().equals("nsubj") && d.governor() >= 0
+          && toks.get(d.governor()).isVerb() && !"be".equals(toks.get(d.governor()).lemma())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- resolution
+
+  private List<Toponym> resolve(List<Mention> mentions) {
+    Map<String, Double> votes = new HashMap<>();
+    Map<String, Double> regions = new HashMap<>();
+    double total = 0;
+    for (Mention m : mentions) {
+      String c = unambiguousCountry(m.candidates());
+      if (c != null) {
+        votes.merge(c, 1.0, Double::sum);
+        total++;
+      }
+      if (!m.candidates().isEmpty() && m.candidates().get(0).precision().equals("region")
+          && m.candidates().stream().filter(p -> p.precision().equals("region")).count() == 1) {
+        regions.merge(m.candidates().get(0).admin1(), 1.0, Double::sum);
+      }
+    }
+    String top = votes.entrySet().stream()
+        .max(Map.Entry.<String, Double>comparingByValue()
+            .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
+        .map(Map.Entry::getKey).orElse(null);
+    // First pass: each mention alone; second: one sense per name, with nearness to the others.
+    List<GeoPlace> first = new ArrayList<>();
+    for (int i = 0; i < mentions.size(); i++) {
+      first.add(best(mentions, i, votes, total, top, regions, null));
+    }
+    Map<String, GeoPlace> sense = new HashMap<>();
+    Map<String, Double> senseScore = new HashMap<>();
+    List<GeoPlace> second = new ArrayList<>();
+    for (int i = 0; i < mentions.size(); i++) {
+      GeoPlace p = best(mentions, i, votes, total, top, regions, first);
+      second.add(p);
+      Mention m = mentions.get(i);
+      if (p != null && m.key() != null) {
+        double sc = score(mentions, i, p, votes, total, top, regions, first);
+        if (!senseScore.containsKey(m.key()) || sc > senseScore.get(m.key())) {
+          sense.put(m.key(), p);
+          senseScore.put(m.key(), sc);
+        }
+      }
+    }
+    List<Toponym> out = new ArrayList<>();
+    for (int i = 0; i < mentions.size(); i++) {
+      Mention m = mentions.get(i);
+      GeoPlace p = second.get(i);
+      if (p == null) {
+        out.add(m.toponym());
+        continue;
+      }
+      if (p.precision().equals("city") && p.population() < 10_000 && p.country() != null
+          && !votes.containsKey(p.country()) && !regions.containsKey(p.admin1())) {
+        continue; // a village nobody placed in its country: more likely a word or a name
+      }
+      GeoPlace named = m.key() == null || m.regionWord() ? p : sense.getOrDefault(m.key(), p);
+      out.add(m.toponym().withPlace(named, "resolved to " + describe(named)
+          + (m.candidates().size() > 1 ? " among " + m.candidates().size() + " candidates" : "")));
+    }
+    return out;
+  }
+
+  private static String describe(GeoPlace p) {
+    return p.name() + " (" + p.precision() + (p.country() == null ? "" : ", " + p.country())
+        + (p.geonamesId() == null ? "" : ", geonames " + p.geonamesId()) + ")";
+  }
+
+  private @Nullable GeoPlace best(List<Mention> mentions, int i, Map<String, Double> votes,
+      double total, @Nullable String top, Map<String, Double> regions,
+      @Nullable List<GeoPlace> first) {
+    GeoPlace best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (GeoPlace c : mentions.get(i).candidates()) {
+      double sc = score(mentions, i, c, votes, total, top, regions, first);
+      if (sc > bestScore) {
+        best = c;
+        bestScore = sc;
+      }
+    }
+    return best;
+  }
+
+  private double score(List<Mention> mentions, int i, GeoPlace c, Map<String, Double> votes,
+      double total, @Nullable String top, Map<String, Double> regions,
+      @Nullable List<GeoPlace> first) {
+    Mention m = mentions.get(i);
+    double s = switch (c.precision()) {
+      case "country" -> regionNamedSo(m, c) ? 5.0 : 11.0; // "England": the region, not the UK
+      case "continent" -> 11.0;
+      case "site" -> 6.5;
+      case "region" -> c.featureCode().equals("LANDMARK") ? 7.0
+          : Math.log10(c.population() + 1) + (m.regionWord() ? 4.0 : 0.5);
+      default -> Math.log10(c.population() + 1) + feature(c.featureCode())
+          - (primaryName(c, m) || !anyPrimary(m) ? 0 : 1.5); // "Salisbury" is not old Harare
+    };
+    if (c.precision().equals("region") && !m.regionWord() && namesItsCity(m, c)) {
+      s -= 3.0; // "Baghdad" alone is the city, not the governorate named after it
+    }
+    if (c.country() != null && total > 0) {
+      s += 3.0 * votes.getOrDefault(c.country(), 0.0) / total;
+      if (c.country().equals(top)) {
+        s += 2.0;
+      }
+    }
+    if (c.admin1() != null && regions.containsKey(c.admin1()) && c.precision().equals("city")
+        && primaryName(c, m)) {
+      s += 2.0; // a town of a region the article names
+    }
+    s += qualifier(mentions, i, c, m.tokens());
+    if (first != null && c.precision().equals("city")) {
+      for (int j = 0; j < mentions.size(); j++) {
+        GeoPlace o = first.get(j);
+        if (j != i && o != null && o.precision().equals("city")
+            && !java.util.Objects.equals(mentions.get(j).key(), m.key()) && c.km(o) < 200) {
+          s += 1.5;
+          break;
+        }
+      }
+    }
+    return s;
+  }
+
+  /** A country found by an alternate name that is also the name of one of its regions. */
+  private static boolean regionNamedSo(Mention m, GeoPlace country) {
+    if (primaryName(country, m)) {
+      return false;
+    }
+    for (GeoPlace r : m.candidates()) {
+      if (r.precision().equals("region") && primaryName(r, m)
+          && java.util.Objects.equals(r.country(), country.country())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean primaryName(GeoPlace c, Mention m) {
+    return m.key() == null || Gazetteer.fold(c.name()).equals(m.key());
+  }
+
+  private static boolean anyPrimary(Mention m) {
+    for (GeoPlace c : m.candidates()) {
+      if (primaryName(c, m)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A region named after a big city of its own ("Baghdad", "Geneva", "New York"). */
+  private static boolean namesItsCity(Mention m, GeoPlace region) {
+    for (GeoPlace c : m.candidates()) {
+      if (c.precision().equals("city") && c.population() * 20 >= region.population()
+          && region.admin1() != null
+          && region.admin1().equals(c.admin1())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "Paris, Texas", "Kiev, Ukraine" (a comma, then a place that contains c) or "Iraq's Basra"
+   * (a possessive place that contains c) in the same sentence.
+   */
+  private static double qualifier(List<Mention> mentions, int i, GeoPlace c, List<Token> sentence) {
+    Toponym t = mentions.get(i).toponym();
+    for (int j : new int[] {i - 1, i + 1}) {
+      if (j < 0 || j >= mentions.size() || mentions.get(j).toponym().sentence() != t.sentence()) {
+        continue;
+      }
+      Toponym o = mentions.get(j).toponym();
+      boolean linked = j > i
+          ? o.tokenStart() == t.tokenEnd() + 1 && sentence.get(t.tokenEnd()).word().equals(",")
+          : t.tokenStart() == o.tokenEnd() + 1 && sentence.get(o.tokenEnd()).lower().equals("'s");
+      if (!linked) {
+        continue;
+      }
+      for (GeoPlace q : mentions.get(j).candidates()) {
+        boolean contains = q.precision().equals("country") && q.country() != null
+                && q.country().equals(c.country())
+            || q.precision().equals("region") && q.admin1() != null && q.admin1().equals(c.admin1());
+        if (contains && q != c) {
+          return 10.0;
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static double feature(String code) {
+    return switch (code) {
+      case "PPLC" -> 2.0;
+      case "PPLA" -> 1.0;
+      case "PPLA2" -> 0.5;
+      case "PPLX", "PPLL" -> -1.0;
+      case "PPLH", "PPLQ", "PPLW" -> -3.0;
+      default -> 0;
+    };
+  }
+
+  private static @Nullable String unambiguousCountry(List<GeoPlace> cands) {
+    if (cands.isEmpty()) {
+      return null;
+    }
+    GeoPlace top = cands.get(0);
+    if (!top.precision().equals("city") && !top.precision().equals("site")
+        && cands.stream().filter(p -> p.precision().equals(top.precision())).count() == 1) {
+      return top.country(); // a country, or the only region of that name
+    }
+    String c = null;
+    long biggest = 0;
+    long second = 0;
+    for (GeoPlace p : cands) {
+      if (p.population() > biggest) {
+        second = biggest;
+        biggest = p.population();
+        c = p.country();
+      } else {
+        second = Math.max(second, p.population());
+      }
+    }
+    return biggest >= 100_000 && biggest > 20 * second ? c : null;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private static String join(List<Token> toks, int from, int to) {
+    if (to - from == 1) {
+      return toks.get(from).word();
+    }
+    StringBuilder b = new StringBuilder();
+    for (int k = from; k < to; k++) {
+      if (k > from) {
+        b.append(' ');
+      }
+      b.append(toks.get(k).word());
+    }
+    return b.toString();
+  }
+
+  private static boolean capitalised(String w) {
+    return !w.isEmpty() && Character.isUpperCase(w.charAt(0));
+  }
+
+  private static boolean isOpening(String w) {
+    return w.equals("``") || w.equals("\"") || w.equals("'") || w.equals("(") || w.equals("-")
+        || w.equals("--") || w.equals(":") || w.equals("\u201c") || w.equals("\u2018")
+        || w.equals("-LRB-") || w.equals("\u2014");
+  }
+
+  private static String strip(String w) {
+    return w.endsWith(".") ? w.substring(0, w.length() - 1) : w;
+  }
+
+  /** Headlines and title-case lines: most words capitalised. */
+  private static boolean titleCase(List<Token> toks) {
+    int words = 0;
+    int caps = 0;
+    for (Token t : toks) {
+      if (Character.isLetter(t.word().charAt(0)) && t.word().length() > 3) {
+        words++;
+        caps += capitalised(t.word()) ? 1 : 0;
+      }
+    }
+    return words >= 3 && caps * 10 >= words * 7;
+  }
+}

@@ -1,0 +1,187 @@
+// Builds Annals' compact gazetteer from unpacked npm packages (see build.sh).
+// Usage: node build.js CITIES500_TXT ADMIN1_JSON COUNTRIES_TOPOJSON ISO_CODES_JSON DICT_WORDS OUT_DIR FACTBOOK_DIR
+'use strict';
+const fs = require('fs');
+const zlib = require('zlib');
+const path = require('path');
+
+const [citiesTxt, admin1Json, topoJson, codesJson, dictWords, outDir, factbookDir] = process.argv.slice(2);
+if (!factbookDir) {
+  console.error('usage: node build.js cities500.txt admin1.json countries-50m.json codes.json words OUT_DIR FACTBOOK_DIR');
+  process.exit(2);
+}
+
+// An alternate name is kept if it is a Latin-script proper name a news text could use: starts with
+// a capital, only letters, spaces, hyphens, apostrophes and dots, at least 3 characters, not an
+// all-capitals code (airport, postal, ISO codes) and not the name again.
+const LATIN_NAME = /^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F .'\u2019-]{2,}$/;
+function keepAlternate(alt, name) {
+  if (!LATIN_NAME.test(alt) || alt === name) return false;
+  if (/^[A-Z .-]+$/.test(alt)) return false; // codes and shouting
+  if (/\b(?:Airport|Railway|Station|Lungsod|Bayan|Munisipyo|Kommune|Gemeinde)\b/i.test(alt)) return false;
+  return alt.length <= 40;
+}
+
+const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+// 1. Cities: one line each.
+const cities = [];
+for (const line of fs.readFileSync(citiesTxt, 'utf8').split('\n')) {
+  if (!line) continue;
+  const f = line.split('\t');
+  if (f.length < 15) continue;
+  const [id, name, ascii, altField, lat, lon, fclass, fcode, cc, , admin1, , , , pop] = f;
+  const seen = new Set([fold(name)]);
+  const alts = [];
+  for (const a of [ascii, ...(altField ? altField.split(',') : [])]) {
+    const k = fold(a);
+    if (a && !seen.has(k) && keepAlternate(a, name)) {
+      seen.add(k);
+      alts.push(a);
+    }
+  }
+  cities.push({id, name, alts, lat: +lat, lon: +lon, fcode, cc, admin1, pop: +pop || 0});
+}
+
+// 2. Admin1 regions: a representative point from the cities they contain (the middle of the
+// 1st-99th percentile box of their coordinates, which is close to the centre of the area and
+// ignores outlying islands), else their capital.
+const admin1 = JSON.parse(fs.readFileSync(admin1Json, 'utf8'));
+const byAdmin = new Map();
+for (const c of cities) {
+  const k = c.cc + '.' + c.admin1;
+  if (!byAdmin.has(k)) byAdmin.set(k, []);
+  byAdmin.get(k).push(c);
+}
+function pct(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))];
+}
+const adminRows = [];
+for (const a of admin1.sort((x, y) => (x.code < y.code ? -1 : 1))) {
+  const members = byAdmin.get(a.code) || [];
+  if (members.length === 0) continue; // no populated place: nothing to anchor it
+  const lats = members.map((c) => c.lat).sort((x, y) => x - y);
+  const lons = members.map((c) => c.lon).sort((x, y) => x - y);
+  let lat = (pct(lats, 0.01) + pct(lats, 0.99)) / 2;
+  let lon = (pct(lons, 0.01) + pct(lons, 0.99)) / 2;
+  if (pct(lons, 0.99) - pct(lons, 0.01) > 180) { // straddles the antimeridian: use its capital
+    const cap = members.find((c) => c.fcode === 'PPLA') || members[0];
+    lat = cap.lat; lon = cap.lon;
+  }
+  const pop = members.reduce((s, c) => s + c.pop, 0);
+  adminRows.push([a.code, a.name, lat.toFixed(4), lon.toFixed(4), pop].join('\t'));
+}
+
+// 3. Countries: the midpoint of two estimates of the centre: the conventional point of the CIA
+// World Factbook ("Geographic coordinates", public domain; the point GeoNames uses for most
+// countries) and the area centroid of the largest polygon of the Natural Earth outline (close to
+// the centres Wikipedia gives). Either alone lands more than 161 km from the other reference for
+// large countries (docs/accuracy.md compares the three choices). No Factbook point: the centroid.
+const factbook = new Map();
+for (const region of fs.readdirSync(factbookDir)) {
+  const dir = path.join(factbookDir, region);
+  if (!fs.statSync(dir).isDirectory()) continue;
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+    const d = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
+    const coords = d.Geography && d.Geography['Geographic coordinates'];
+    const tld = d.Communications && d.Communications['Internet country code'];
+    const m = coords && /^(\d+) (\d+) ([NS]), (\d+) (\d+) ([EW])/.exec(coords.text);
+    const cc = tld && /^\.([a-z]{2})\b/.exec(tld.text);
+    if (!m || !cc) continue;
+    const iso2 = cc[1] === 'uk' ? 'GB' : cc[1].toUpperCase();
+    const lat = (+m[1] + m[2] / 60) * (m[3] === 'S' ? -1 : 1);
+    const lon = (+m[4] + m[5] / 60) * (m[6] === 'W' ? -1 : 1);
+    factbook.set(iso2, {lat, lon});
+  }
+}
+const topo = JSON.parse(fs.readFileSync(topoJson, 'utf8'));
+const [sx, sy] = topo.transform.scale;
+const [tx, ty] = topo.transform.translate;
+const arcs = topo.arcs.map((arc) => {
+  let x = 0, y = 0;
+  return arc.map(([dx, dy]) => { x += dx; y += dy; return [x * sx + tx, y * sy + ty]; });
+});
+function ring(indexes) {
+  const pts = [];
+  for (const i of indexes) {
+    const a = i >= 0 ? arcs[i] : arcs[~i].slice().reverse();
+    pts.push(...(pts.length ? a.slice(1) : a));
+  }
+  // Unwrap longitudes so that a ring crossing the antimeridian stays contiguous.
+  for (let i = 1; i < pts.length; i++) {
+    let [x, y] = pts[i];
+    while (x - pts[i - 1][0] > 180) x -= 360;
+    while (x - pts[i - 1][0] < -180) x += 360;
+    pts[i] = [x, y];
+  }
+  return pts;
+}
+function centroid(pts) { // planar polygon centroid, with longitude shrunk by cos(latitude)
+  let a = 0, cx = 0, cy = 0;
+  const k = Math.cos((pts.reduce((s, p) => s + p[1], 0) / pts.length) * Math.PI / 180);
+  for (let i = 0; i < pts.length - 1; i++) {
+    const [x0, y0] = pts[i], [x1, y1] = pts[i + 1];
+    const cr = x0 * k * y1 - x1 * k * y0;
+    a += cr; cx += (x0 + x1) * k * cr; cy += (y0 + y1) * cr;
+  }
+  a /= 2;
+  return {area: Math.abs(a), lon: cx / (6 * a) / k, lat: cy / (6 * a)};
+}
+const codes = JSON.parse(fs.readFileSync(codesJson, 'utf8'));
+const byNumeric = new Map(codes.map(([a2, a3, num]) => [num, {a2, a3}]));
+const countryRows = [];
+for (const g of topo.objects.countries.geometries) {
+  const iso = byNumeric.get(g.id);
+  if (!iso || !g.arcs) continue;
+  const polys = g.type === 'Polygon' ? [g.arcs] : g.arcs;
+  let best = null;
+  for (const p of polys) {
+    const c = centroid(ring(p[0]));
+    if (!best || c.area > best.area) best = c;
+  }
+  let lon = ((best.lon + 540) % 360) - 180;
+  let lat = best.lat;
+  let source = 'Natural Earth';
+  const fb = factbook.get(iso.a2);
+  if (fb) {
+    lat = (lat + fb.lat) / 2;
+    lon = Math.abs(lon - fb.lon) > 180 ? lon : (lon + fb.lon) / 2;
+    source = 'World Factbook + Natural Earth';
+  }
+  const seen = countryRows.find((r) => r.a3 === iso.a3);
+  if (seen && seen.area >= best.area) continue; // a dependency sharing the code: keep the larger
+  if (seen) countryRows.splice(countryRows.indexOf(seen), 1);
+  countryRows.push({a3: iso.a3, area: best.area,
+    line: [iso.a3, iso.a2, g.properties.name, lat.toFixed(4), lon.toFixed(4), source].join('\t')});
+}
+countryRows.sort((a, b) => (a.a3 < b.a3 ? -1 : 1));
+
+// 4. Names that are also common lower-case English words ("Police", "Mobile", "Of"): a
+// capitalised one at the start of a sentence is not taken as a place without other evidence.
+const words = new Set(fs.readFileSync(dictWords, 'utf8').split('\n').filter((w) => /^[a-z]+$/.test(w)));
+const common = new Set();
+for (const c of cities) {
+  for (const n of [c.name, ...c.alts]) {
+    const k = n.toLowerCase();
+    if (words.has(k)) common.add(k);
+  }
+}
+
+// Write.
+fs.mkdirSync(outDir, {recursive: true});
+const cityLines = cities
+  .sort((a, b) => a.id - b.id)
+  .map((c) => [c.id, c.name, c.alts.join('|'), c.lat.toFixed(4), c.lon.toFixed(4), c.cc, c.admin1, c.fcode, c.pop].join('\t'));
+const header = '# Annals gazetteer: GeoNames cities500 (CC BY 4.0, https://www.geonames.org/). Generated by gazetteer/build.sh; do not edit.\n'
+  + '# geonameid\tname\talternate names (|)\tlat\tlon\tcountry\tadmin1\tfeature code\tpopulation\n';
+fs.writeFileSync(path.join(outDir, 'cities.tsv.gz'), zlib.gzipSync(header + cityLines.join('\n') + '\n', {level: 9}));
+fs.writeFileSync(path.join(outDir, 'admin1.tsv'),
+  '# GeoNames admin1 regions (CC BY 4.0) with a point computed from their cities. Generated by gazetteer/build.sh.\n'
+  + '# code\tname\tlat\tlon\tpopulation of its cities\n' + adminRows.join('\n') + '\n');
+fs.writeFileSync(path.join(outDir, 'countries.tsv'),
+  '# Country points: the midpoint of the CIA World Factbook\'s geographic coordinates (public domain) and the area centroid of the largest polygon of the Natural Earth 1:50m outline (public domain); the centroid alone where the Factbook has no point. Generated by gazetteer/build.sh.\n'
+  + '# iso3\tiso2\tNatural Earth name\tlat\tlon\tsource of the point\n' + countryRows.map((r) => r.line).join('\n') + '\n');
+fs.writeFileSync(path.join(outDir, 'common-words.txt'),
+  '# Gazetteer names that are also common lower-case English words (Debian wamerican). Generated by gazetteer/build.sh.\n'
+  + [...common].sort().join('\n') + '\n');
+console.log(`cities ${cities.length}, alternate names ${cities.reduce((s, c) => s + c.alts.length, 0)}, admin1 ${adminRows.length}, countries ${countryRows.length}, common words ${common.size}`);

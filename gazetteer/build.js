@@ -43,9 +43,9 @@ for (const line of fs.readFileSync(citiesTxt, 'utf8').split('\n')) {
   cities.push({id, name, alts, lat: +lat, lon: +lon, fcode, cc, admin1, pop: +pop || 0});
 }
 
-// 2. Admin1 regions: a representative point from the cities they contain (the middle of the
-// 1st-99th percentile box of their coordinates, which is close to the centre of the area and
-// ignores outlying islands), else their capital.
+// 2. Admin1 regions: a representative point from the places they contain: the middle of the box
+// around their coordinates (close to the centre of the area); their capital if the box straddles
+// the antimeridian.
 const admin1 = JSON.parse(fs.readFileSync(admin1Json, 'utf8'));
 const byAdmin = new Map();
 for (const c of cities) {
@@ -53,18 +53,15 @@ for (const c of cities) {
   if (!byAdmin.has(k)) byAdmin.set(k, []);
   byAdmin.get(k).push(c);
 }
-function pct(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(p * (sorted.length - 1))))];
-}
 const adminRows = [];
 for (const a of admin1.sort((x, y) => (x.code < y.code ? -1 : 1))) {
   const members = byAdmin.get(a.code) || [];
   if (members.length === 0) continue; // no populated place: nothing to anchor it
   const lats = members.map((c) => c.lat).sort((x, y) => x - y);
   const lons = members.map((c) => c.lon).sort((x, y) => x - y);
-  let lat = (pct(lats, 0.01) + pct(lats, 0.99)) / 2;
-  let lon = (pct(lons, 0.01) + pct(lons, 0.99)) / 2;
-  if (pct(lons, 0.99) - pct(lons, 0.01) > 180) { // straddles the antimeridian: use its capital
+  let lat = (lats[0] + lats[lats.length - 1]) / 2;
+  let lon = (lons[0] + lons[lons.length - 1]) / 2;
+  if (lons[lons.length - 1] - lons[0] > 180) { // straddles the antimeridian: use its capital
     const cap = members.find((c) => c.fcode === 'PPLA') || members[0];
     lat = cap.lat; lon = cap.lon;
   }

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.annals.ingest.RawArticle;
+import org.annals.lexicon.Lexicon;
 import org.annals.pipeline.Pipeline;
+import org.annals.place.Gazetteer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,6 +41,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "0", description = "articles per run (0 = all)")
   int limit;
 
+  @Option(names = "--places-overhead",
+      description = "alternate runs without and with geocoding and print what geocoding adds")
+  boolean placesOverhead;
+
   @Option(names = "--threads", defaultValue = "2", description = "worker threads (default 2)")
   int threads;
 
@@ -61,18 +67,40 @@ final class BenchCommand implements Callable<Integer> {
     if (limit > 0 && articles.size() > limit) {
       articles = articles.subList(0, limit);
     }
+    System.gc();
+    long heap0 = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    long g0 = System.nanoTime();
+    Gazetteer.of(Lexicon.builtIn());
+    double gazetteerSecs = (System.nanoTime() - g0) / 1e9;
+    System.gc();
+    long gazetteerHeap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory() - heap0;
     long t0 = System.nanoTime();
     Pipeline pipeline = Runner.pipeline(null, false);
+    Pipeline without = placesOverhead ? Runner.pipeline(null, false, null, false) : null;
     out.printf(Locale.ROOT, "bench: %s: %d articles (%d unreadable skipped), %d threads, max heap %d MB%n",
         Path.of(file).getFileName(), articles.size(), skipped[0], threads,
         Runtime.getRuntime().maxMemory() >> 20);
-    out.printf(Locale.ROOT, "  model load %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    out.printf(Locale.ROOT, "  model load %.1f s; gazetteer load %.2f s, %d MB of heap%n",
+        (System.nanoTime() - t0) / 1e9, gazetteerSecs, gazetteerHeap >> 20);
     Runner.process(pipeline, articles.subList(0, Math.min(warmup, articles.size())), threads, r -> { });
+    if (without != null) {
+      Runner.process(without, articles.subList(0, Math.min(warmup, articles.size())), threads, r -> { });
+    }
+    List<Double> withoutRates = new ArrayList<>();
     List<Double> rates = new ArrayList<>();
     List<Double> sentenceRates = new ArrayList<>();
     long peak = 0;
     long maxLive = 0;
     for (int run = 1; run <= runs; run++) {
+      if (without != null) {
+        System.gc();
+        long start = System.nanoTime();
+        Runner.process(without, articles, threads, r -> { });
+        double secs = (System.nanoTime() - start) / 1e9;
+        withoutRates.add(articles.size() / secs);
+        out.printf(Locale.ROOT, "  run %d without geocoding: %.1f s, %.1f articles/s%n", run, secs,
+            articles.size() / secs);
+      }
       System.gc();
       resetPeaks();
       long[] totals = new long[4]; // sentences, analysed, events, problems
@@ -100,6 +128,13 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT,
         "median: %.1f articles/s, %.0f sentences/s, peak heap %d MB, live heap after GC %d MB%n",
         median(rates), median(sentenceRates), peak >> 20, maxLive >> 20);
+    if (without != null) {
+      double a = median(withoutRates);
+      double b = median(rates);
+      out.printf(Locale.ROOT,
+          "geocoding: %.1f articles/s without, %.1f with: adds %.1f%% to the coding time%n",
+          a, b, (a / b - 1) * 100);
+    }
     return 0;
   }
 

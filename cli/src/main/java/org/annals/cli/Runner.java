@@ -20,6 +20,7 @@ import org.annals.lexicon.Lexicon;
 import org.annals.nlp.corenlp.CoreNlpAnnotator;
 import org.annals.pipeline.ArticleResult;
 import org.annals.pipeline.Pipeline;
+import org.annals.place.Gazetteer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,8 +53,14 @@ final class Runner {
 
   static Pipeline pipeline(@Nullable Path lexiconDir, boolean analyseAll,
       @Nullable Consumer<String> explain) {
+    return pipeline(lexiconDir, analyseAll, explain, true);
+  }
+
+  static Pipeline pipeline(@Nullable Path lexiconDir, boolean analyseAll,
+      @Nullable Consumer<String> explain, boolean geocode) {
     Lexicon lexicon = lexiconDir == null ? Lexicon.builtIn() : Lexicon.load(lexiconDir);
-    return new Pipeline(lexicon, annotator(), analyseAll, explain);
+    Gazetteer.preload(lexicon); // loads while CoreNLP's models load
+    return new Pipeline(lexicon, annotator(), analyseAll, explain, geocode);
   }
 
   /** Reads every input, returning the articles (problems go to {@code problems}). */

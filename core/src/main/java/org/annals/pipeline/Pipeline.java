@@ -28,6 +28,7 @@ import org.annals.nlp.SentenceSelector;
 import org.annals.event.PlaceMention;
 import org.annals.place.EventPlacer;
 import org.annals.place.GeoPlace;
+import org.annals.place.Gazetteer;
 import org.annals.place.Geocoder;
 import org.annals.place.Toponym;
 import org.annals.text.CleanText;
@@ -50,7 +51,7 @@ public final class Pipeline {
   private final EventCoder coder;
   private final EventDater dater;
   private final EventPlacer placer;
-  private final Geocoder geocoder;
+  private final @org.jspecify.annotations.Nullable Geocoder geocoder;
   private final ArticleMerger merger = new ArticleMerger();
   private final SentenceSelector selector;
   private final boolean analyseAll;
@@ -62,12 +63,22 @@ public final class Pipeline {
   /** A pipeline whose coder explains each trigger decision to {@code explain}. */
   public Pipeline(Lexicon lexicon, Annotator annotator, boolean analyseAll,
       java.util.function.@org.jspecify.annotations.Nullable Consumer<String> explain) {
+    this(lexicon, annotator, analyseAll, explain, true);
+  }
+
+  /**
+   * As above; with {@code geocode} false, no place mentions are looked up (events fall back to
+   * the article's main country), which is how {@code annals bench} measures geocoding's cost.
+   */
+  public Pipeline(Lexicon lexicon, Annotator annotator, boolean analyseAll,
+      java.util.function.@org.jspecify.annotations.Nullable Consumer<String> explain,
+      boolean geocode) {
     this.cleaner = new Cleaner(lexicon.boilerplate());
     this.annotator = annotator;
     this.coder = new EventCoder(lexicon, explain);
     this.dater = new EventDater(lexicon.modality());
-    this.geocoder = new Geocoder(lexicon);
-    this.placer = new EventPlacer(lexicon, geocoder.gazetteer());
+    this.geocoder = geocode ? new Geocoder(lexicon) : null;
+    this.placer = new EventPlacer(lexicon, geocode ? geocoder.gazetteer() : Gazetteer.of(lexicon));
     this.analyseAll = analyseAll;
     this.selector = words -> lexicon.mayTrigger(new java.util.HashSet<>(words));
   }
@@ -87,7 +98,7 @@ public final class Pipeline {
       AnnotatedDocument doc =
           annotator.annotate(clean.text(), article.published(),
               analyseAll ? SentenceSelector.all() : selector);
-      List<Toponym> toponyms = geocoder.find(doc);
+      List<Toponym> toponyms = geocoder == null ? List.of() : geocoder.find(doc);
       List<CodedEvent> events = code(article, clean, doc, toponyms);
       int analysed = (int) doc.sentences().stream().filter(Sentence::analysed).count();
       return new ArticleResult(article, events, mentions(article, clean, toponyms), null,

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.annals.lexicon.Country;
@@ -39,10 +41,12 @@ public final class Gazetteer {
           .thenComparing(p -> p.geonamesId() == null ? 0L : p.geonamesId())
           .thenComparing(GeoPlace::name);
 
-  private static volatile @Nullable Gazetteer builtIn;
-  private static volatile @Nullable Lexicon builtInFor;
+  /** The last gazetteer asked for, and the lexicon it was built with (one is kept). */
+  private static @Nullable Lexicon loadedFor;
+  private static @Nullable CompletableFuture<Gazetteer> loaded;
 
-  private final Map<String, GeoPlace[]> byName = new HashMap<>(600_000);
+  private final Map<String, GeoPlace[]> byName = new HashMap<>(1 << 20);
+  private final List<String> shared = new ArrayList<>(); // names of more than one place
   private final Map<String, GeoPlace> demonyms = new HashMap<>();
   private final Map<String, GeoPlace> countries = new HashMap<>();
   private final Map<String, GeoPlace> admin1 = new HashMap<>();
@@ -52,19 +56,42 @@ public final class Gazetteer {
 
   private Gazetteer() {}
 
+  /**
+   * Starts loading the gazetteer for {@code lexicon} on a background thread, so that it overlaps
+   * other start-up work (CoreNLP's models); {@link #of} then waits for it.
+   */
+  public static void preload(Lexicon lexicon) {
+    future(lexicon);
+  }
+
   /** The gazetteer for {@code lexicon} (its countries and landmarks); loaded once per lexicon. */
   public static Gazetteer of(Lexicon lexicon) {
-    Gazetteer g = builtIn;
-    if (g != null && builtInFor == lexicon) {
-      return g;
-    }
-    synchronized (Gazetteer.class) {
-      if (builtIn == null || builtInFor != lexicon) {
-        builtIn = load(lexicon);
-        builtInFor = lexicon;
+    try {
+      return future(lexicon).join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
       }
-      return builtIn;
+      throw e;
     }
+  }
+
+  private static synchronized CompletableFuture<Gazetteer> future(Lexicon lexicon) {
+    if (loaded == null || loadedFor != lexicon) {
+      CompletableFuture<Gazetteer> f = new CompletableFuture<>();
+      Thread t = new Thread(() -> {
+        try {
+          f.complete(load(lexicon));
+        } catch (RuntimeException | Error e) {
+          f.completeExceptionally(e);
+        }
+      }, "annals-gazetteer");
+      t.setDaemon(true);
+      t.start();
+      loaded = f;
+      loadedFor = lexicon;
+    }
+    return loaded;
   }
 
   static Gazetteer load(Lexicon lexicon) {
@@ -126,9 +153,10 @@ public final class Gazetteer {
     for (String[] f : g.rows("common-words.txt")) {
       g.commonWords.add(f[0]);
     }
-    for (Map.Entry<String, GeoPlace[]> e : g.byName.entrySet()) {
-      Arrays.sort(e.getValue(), RANK);
+    for (String k : g.shared) {
+      Arrays.sort(g.byName.get(k), RANK);
     }
+    g.shared.clear();
     return g;
   }
 
@@ -193,19 +221,22 @@ public final class Gazetteer {
     if (key.isEmpty()) {
       return;
     }
-    GeoPlace[] old = byName.get(key);
-    if (old == null) {
-      byName.put(key, new GeoPlace[] {p});
-    } else {
+    byName.compute(key, (k, old) -> {
+      if (old == null) {
+        return new GeoPlace[] {p};
+      }
       for (GeoPlace o : old) {
         if (o == p) {
-          return;
+          return old;
         }
+      }
+      if (old.length == 1) {
+        shared.add(k);
       }
       GeoPlace[] grown = Arrays.copyOf(old, old.length + 1);
       grown[old.length] = p;
-      byName.put(key, grown);
-    }
+      return grown;
+    });
     noteWords(name);
   }
 
@@ -215,11 +246,18 @@ public final class Gazetteer {
    */
   public static String key(String written) {
     String t = written.strip();
+    if (t.length() > 5) {
+      return fold(t);
+    }
     boolean letters = false;
     for (int i = 0; i < t.length(); i++) {
-      letters |= Character.isLetter(t.charAt(i));
+      char c = t.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return fold(t);
+      }
+      letters |= Character.isLetter(c);
     }
-    return letters && t.length() <= 5 && t.equals(t.toUpperCase(Locale.ROOT)) ? "=" + t : fold(t);
+    return letters ? "=" + t : fold(t);
   }
 
   private void noteWords(String name) {
@@ -274,15 +312,26 @@ public final class Gazetteer {
 
   /** Lower case, accents removed, curly apostrophes straightened: the key names are found by. */
   public static String fold(String s) {
-    String t = s.strip();
+    String t = s;
     boolean ascii = true;
     for (int i = 0; i < t.length() && ascii; i++) {
       ascii = t.charAt(i) < 128;
     }
-    if (!ascii) {
-      t = Normalizer.normalize(t, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").replace('\u2019', '\'');
+    if (ascii) {
+      return t.strip().toLowerCase(Locale.ROOT);
     }
-    return t.toLowerCase(Locale.ROOT);
+    t = t.strip();
+    String d = Normalizer.normalize(t, Normalizer.Form.NFD);
+    StringBuilder b = new StringBuilder(d.length());
+    for (int i = 0; i < d.length(); i++) {
+      char c = d.charAt(i);
+      int type = Character.getType(c);
+      if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
+          && type != Character.ENCLOSING_MARK) {
+        b.append(c == '\u2019' ? '\'' : c);
+      }
+    }
+    return b.toString().toLowerCase(Locale.ROOT);
   }
 
   static int precisionRank(String precision) {

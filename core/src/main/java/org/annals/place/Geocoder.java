@@ -92,6 +92,7 @@ public final class Geocoder {
       String surface = join(toks, i, i + len);
       String veto = veto(s, i, i + len, surface, cands, demonym != null, titleCase);
       if (veto != null) {
+        i += len - 1; // not "Zealand" after a vetoed "New Zealand"
         continue;
       }
       String use = demonym != null ? "demonym" : actorUse(s, i, i + len) ? "actor" : "place";
@@ -146,7 +147,7 @@ public final class Geocoder {
       return "a common word at the start of a sentence";
     }
     // The tagger calls buildings and zones organisations ("Republican Palace"): trust the list.
-    boolean landmark = !cands.isEmpty() && cands.get(0).featureCode().equals("LANDMARK");
+    boolean landmark = cands.stream().anyMatch(p -> p.featureCode().equals("LANDMARK"));
     for (int k = from; k < to; k++) {
       String ner = toks.get(k).ner();
       if (ner != null && (ner.equals("PERSON")
@@ -175,9 +176,13 @@ public final class Geocoder {
       return "part of a longer name";
     }
     if (from > 0 && !sentenceStart && capitalised(toks.get(from - 1).word())
-        && !lexicon.toponymCue("prefix", toks.get(from - 1).lower())
-        && !startsPlace(toks, from - 1)) {
+        && !lexicon.toponymCue("prefix", toks.get(from - 1).lower())) {
       return "part of a longer name";
+    }
+    if (to < toks.size() && lexicon.toponymCue("region-word", toks.get(to).lower())
+        && capitalised(toks.get(to).word())
+        && cands.stream().noneMatch(p -> p.precision().equals("region"))) {
+      return "a county or district the gazetteer does not hold";
     }
     return null;
   }
@@ -223,7 +228,7 @@ public final class Geocoder {
 
   private List<Toponym> resolve(List<Mention> mentions) {
     Map<String, Double> votes = new HashMap<>();
-    Map<String, Double> regions = new HashMap<>();
+    Map<String, java.util.Set<String>> regions = new HashMap<>(); // admin1 → names naming it
     double total = 0;
     for (Mention m : mentions) {
       String c = unambiguousCountry(m.candidates());
@@ -233,7 +238,8 @@ public final class Geocoder {
       }
       if (!m.candidates().isEmpty() && m.candidates().get(0).precision().equals("region")
           && m.candidates().stream().filter(p -> p.precision().equals("region")).count() == 1) {
-        regions.merge(m.candidates().get(0).admin1(), 1.0, Double::sum);
+        regions.computeIfAbsent(m.candidates().get(0).admin1(), k -> new java.util.HashSet<>())
+            .add(m.key());
       }
     }
     String top = votes.entrySet().stream()
@@ -285,7 +291,7 @@ public final class Geocoder {
   }
 
   private @Nullable GeoPlace best(List<Mention> mentions, int i, Map<String, Double> votes,
-      double total, @Nullable String top, Map<String, Double> regions,
+      double total, @Nullable String top, Map<String, java.util.Set<String>> regions,
       @Nullable List<GeoPlace> first) {
     GeoPlace best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
@@ -300,14 +306,14 @@ public final class Geocoder {
   }
 
   private double score(List<Mention> mentions, int i, GeoPlace c, Map<String, Double> votes,
-      double total, @Nullable String top, Map<String, Double> regions,
+      double total, @Nullable String top, Map<String, java.util.Set<String>> regions,
       @Nullable List<GeoPlace> first) {
     Mention m = mentions.get(i);
     double s = switch (c.precision()) {
       case "country" -> regionNamedSo(m, c) ? 5.0 : 11.0; // "England": the region, not the UK
       case "continent" -> 11.0;
-      case "site" -> 6.5;
-      case "region" -> c.featureCode().equals("LANDMARK") ? 7.0
+      case "site" -> 8.0;
+      case "region" -> c.featureCode().equals("LANDMARK") ? 8.5
           : Math.log10(c.population() + 1) + (m.regionWord() ? 4.0 : 0.5);
       default -> Math.log10(c.population() + 1) + feature(c.featureCode())
           - (primaryName(c, m) || !anyPrimary(m) ? 0 : 1.5); // "Salisbury" is not old Harare
@@ -321,11 +327,24 @@ public final class Geocoder {
         s += 2.0;
       }
     }
-    if (c.admin1() != null && regions.containsKey(c.admin1()) && c.precision().equals("city")
-        && primaryName(c, m)) {
-      s += 2.0; // a town of a region the article names
+    var naming = c.admin1() == null ? null : regions.get(c.admin1());
+    if (naming != null && c.precision().equals("city") && primaryName(c, m)
+        && naming.stream().anyMatch(k -> !k.equals(m.key()))) {
+      s += 2.0; // a town of a region the article names (by another name than its own)
     }
     s += qualifier(mentions, i, c, m.tokens());
+    if (first != null && c.precision().equals("region")) {
+      for (int j = 0; j < mentions.size(); j++) {
+        GeoPlace o = first.get(j);
+        if (j != i && o != null && o.precision().equals("region")
+            && mentions.get(j).toponym().sentence() == m.toponym().sentence()
+            && !java.util.Objects.equals(mentions.get(j).key(), m.key())
+            && java.util.Objects.equals(o.country(), c.country())) {
+          s += 3.0; // "Alabama, Georgia and Texas": regions of one country listed together
+          break;
+        }
+      }
+    }
     if (first != null && c.precision().equals("city")) {
       for (int j = 0; j < mentions.size(); j++) {
         GeoPlace o = first.get(j);
@@ -391,20 +410,31 @@ public final class Geocoder {
       Toponym o = mentions.get(j).toponym();
       boolean linked = j > i
           ? o.tokenStart() == t.tokenEnd() + 1 && sentence.get(t.tokenEnd()).word().equals(",")
-          : t.tokenStart() == o.tokenEnd() + 1 && sentence.get(o.tokenEnd()).lower().equals("'s");
+          : t.tokenStart() == o.tokenEnd() + 1 && (sentence.get(o.tokenEnd()).lower().equals("'s")
+              || sentence.get(o.tokenEnd()).word().equals(","));
       if (!linked) {
         continue;
       }
+      // "Georgia, Oklahoma, Pennsylvania" is a list of states, not a town in Pennsylvania.
+      boolean alsoRegion = mentions.get(i).candidates().stream()
+          .anyMatch(p -> p.precision().equals("region"));
       for (GeoPlace q : mentions.get(j).candidates()) {
-        boolean contains = q.precision().equals("country") && q.country() != null
-                && q.country().equals(c.country())
-            || q.precision().equals("region") && q.admin1() != null && q.admin1().equals(c.admin1());
-        if (contains && q != c) {
-          return 10.0;
+        if (alsoRegion && q.precision().equals("region") && !c.precision().equals("region")) {
+          continue;
+        }
+        if (q != c && (contains(q, c) || j < i && contains(c, q))) {
+          return 10.0; // also "Atlanta, Georgia" for Georgia: the state that holds Atlanta
         }
       }
     }
     return 0;
+  }
+
+  private static boolean contains(GeoPlace outer, GeoPlace inner) {
+    return outer.precision().equals("country") && outer.country() != null
+            && outer.country().equals(inner.country())
+        || outer.precision().equals("region") && outer.admin1() != null
+            && outer.admin1().equals(inner.admin1()) && !inner.precision().equals("region");
   }
 
   private static double feature(String code) {
@@ -450,10 +480,11 @@ public final class Geocoder {
     }
     StringBuilder b = new StringBuilder();
     for (int k = from; k < to; k++) {
-      if (k > from) {
-        b.append(' ');
+      String w = toks.get(k).word();
+      if (k > from && !w.startsWith("'")) {
+        b.append(' '); // "People's Republic of China" is tokenised People 's Republic …
       }
-      b.append(toks.get(k).word());
+      b.append(w);
     }
     return b.toString();
   }

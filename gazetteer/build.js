@@ -159,7 +159,7 @@ const words = new Set(fs.readFileSync(dictWords, 'utf8').split('\n').filter((w) 
 const common = new Set();
 for (const c of cities) {
   for (const n of [c.name, ...c.alts]) {
-    const k = n.toLowerCase();
+    const k = fold(n);
     if (words.has(k)) common.add(k);
   }
 }

@@ -112,6 +112,16 @@ final class GeocodingTest {
   }
 
   @Test
+  void aSurnameNamedOnce_isAPersonForTheWholeArticle_andLandmarksBeatAlternateNames() {
+    ArticleResult r = run("Boris Johnson visited the troops on Monday. Later, Johnson told"
+        + " reporters that the White House had called.");
+    assertThat(r.places()).extracting(PlaceMention::text).doesNotContain("Johnson");
+    PlaceMention house = mention(r, "White House", 0);
+    assertThat(house.precision()).isEqualTo("site"); // not Casablanca, whose alternate name it is
+    assertThat(house.country()).isEqualTo("USA");
+  }
+
+  @Test
   void partsOfNamesAndCommonWords_areNotPlaces() {
     ArticleResult r = run("Police arrested a fan of Manchester United after the match. The"
         + " University of Texas closed its campus. Mr Jackson spoke to reporters in Mobile,"

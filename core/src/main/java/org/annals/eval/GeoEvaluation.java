@@ -132,6 +132,7 @@ public final class GeoEvaluation {
     int within = 0;
     List<Double> km = new ArrayList<>();
     Map<String, int[]> byType = new TreeMap<>();
+    Map<String, int[]> byPrecision = new TreeMap<>(); // recognised, within 161 km
     for (Article a : articles) {
       List<PlaceMention> ps = placer.apply(new RawArticle(a.id(), null, a.text(), null, null,
           null, file + ":" + a.id()));
@@ -164,9 +165,12 @@ public final class GeoEvaluation {
         }
         double d = GeoPlace.km(g.lat(), g.lon(), p.lat(), p.lon());
         km.add(d);
+        int[] byP = byPrecision.computeIfAbsent(String.valueOf(p.precision()), k -> new int[2]);
+        byP[0]++;
         if (d <= 161) {
           within++;
           t[2]++;
+          byP[1]++;
         } else {
           error("far", a, g.name(), g.start(), String.format(Locale.ROOT, "%.0f km: %s %s (%s) %s",
               d, p.name(), p.country(), p.precision(), p.rule()));
@@ -187,6 +191,9 @@ public final class GeoEvaluation {
         recognised);
     out.printf(Locale.ROOT, "  error km            mean %.0f, median %.1f (%d resolved)%n", mean, median,
         ks.length);
+    out.println("  by predicted precision  resolved  acc@161   (areas: the point is a convention)");
+    byPrecision.forEach((precision, t) -> out.printf(Locale.ROOT, "  %-22s %9d  %7.3f%n",
+        precision, t[0], (double) t[1] / t[0]));
     if (byType.size() > 1) {
       out.println("  by gold type         gold  recall  acc@161");
       byType.forEach((type, t) -> out.printf(Locale.ROOT, "  %-20s %5d  %6.3f  %6.3f%n", type, t[0],

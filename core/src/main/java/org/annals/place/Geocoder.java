@@ -2,9 +2,11 @@ package org.annals.place;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.annals.lexicon.Lexicon;
 import org.annals.nlp.AnnotatedDocument;
 import org.annals.nlp.Dependency;
@@ -31,6 +33,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Geocoder {
   private static final int MAX_WORDS = 6;
+  private static final String SURNAME = "the last word of a longer name";
+  /** Words capitalised only because they open a sentence ("The White House"). */
+  private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "in", "on", "at",
+      "from", "to", "for", "by", "with", "after", "before", "near", "outside", "inside", "across",
+      "and", "but", "as", "of", "into", "during", "since", "while", "when", "if");
 
   private final Gazetteer gazetteer;
   private final Lexicon lexicon;
@@ -51,16 +58,26 @@ public final class Geocoder {
   /** All place mentions of {@code doc}, in text order, resolved where the gazetteer knows them. */
   public List<Toponym> find(AnnotatedDocument doc) {
     List<Mention> mentions = new ArrayList<>();
+    Set<String> people = new HashSet<>();
     for (Sentence s : doc.sentences()) {
-      recognise(s, mentions);
+      recognise(s, mentions, people);
     }
+    // One sense per article for names: "Johnson" alone is the Boris Johnson named earlier.
+    mentions.removeIf(m -> m.toponym().tokenEnd() - m.toponym().tokenStart() == 1
+        && m.key() != null && people.contains(m.key())
+        && m.candidates().stream().allMatch(p -> p.precision().equals("city")));
     return resolve(mentions);
   }
 
   // ---------------------------------------------------------------- recognition
 
-  private void recognise(Sentence s, List<Mention> out) {
+  private void recognise(Sentence s, List<Mention> out, Set<String> people) {
     List<Token> toks = s.tokens();
+    for (int k = 0; k < toks.size(); k++) {
+      if ("PERSON".equals(toks.get(k).ner())) {
+        people.add(Gazetteer.key(toks.get(k).word()));
+      }
+    }
     boolean titleCase = titleCase(toks);
     boolean[] taken = new boolean[toks.size()];
     for (int i = 0; i < toks.size(); i++) {
@@ -92,6 +109,10 @@ public final class Geocoder {
       String surface = join(toks, i, i + len);
       String veto = veto(s, i, i + len, surface, cands, demonym != null, titleCase);
       if (veto != null) {
+        if (veto.startsWith("a name after") || veto.equals(SURNAME)
+            && !demonymOrCountry(cands, demonym)) {
+          people.add(key); // "Mr Jackson", "Boris Johnson": a person's name from here on
+        }
         i += len - 1; // not "Zealand" after a vetoed "New Zealand"
         continue;
       }
@@ -148,6 +169,11 @@ public final class Geocoder {
     }
     // The tagger calls buildings and zones organisations ("Republican Palace"): trust the list.
     boolean landmark = cands.stream().anyMatch(p -> p.featureCode().equals("LANDMARK"));
+    if (to - from == 1 && from > 0 && toks.get(from - 1).lower().equals("the")
+        && gazetteer.commonWord(lower) && cands.stream().noneMatch(
+            p -> p.precision().equals("country") || p.featureCode().equals("LANDMARK"))) {
+      return "a common word after 'the'";
+    }
     for (int k = from; k < to; k++) {
       String ner = toks.get(k).ner();
       if (ner != null && (ner.equals("PERSON")
@@ -175,9 +201,10 @@ public final class Geocoder {
         && !startsPlace(toks, to)) {
       return "part of a longer name";
     }
-    if (from > 0 && !sentenceStart && capitalised(toks.get(from - 1).word())
+    boolean explained = from == 1 && FUNCTION_WORDS.contains(toks.get(0).lower());
+    if (from > 0 && !sentenceStart && !explained && capitalised(toks.get(from - 1).word())
         && !lexicon.toponymCue("prefix", toks.get(from - 1).lower())) {
-      return "part of a longer name";
+      return SURNAME;
     }
     if (to < toks.size() && lexicon.toponymCue("region-word", toks.get(to).lower())
         && capitalised(toks.get(to).word())
@@ -185,6 +212,10 @@ public final class Geocoder {
       return "a county or district the gazetteer does not hold";
     }
     return null;
+  }
+
+  private static boolean demonymOrCountry(List<GeoPlace> cands, @Nullable GeoPlace demonym) {
+    return demonym != null || cands.stream().anyMatch(p -> !p.precision().equals("city"));
   }
 
   private boolean startsPlace(List<Token> toks, int i) {
@@ -231,7 +262,7 @@ public final class Geocoder {
     Map<String, java.util.Set<String>> regions = new HashMap<>(); // admin1 → names naming it
     double total = 0;
     for (Mention m : mentions) {
-      String c = unambiguousCountry(m.candidates());
+      String c = vote(m);
       if (c != null) {
         votes.merge(c, 1.0, Double::sum);
         total++;
@@ -316,13 +347,17 @@ public final class Geocoder {
       case "region" -> c.featureCode().equals("LANDMARK") ? 8.5
           : Math.log10(c.population() + 1) + (m.regionWord() ? 4.0 : 0.5);
       default -> Math.log10(c.population() + 1) + feature(c.featureCode())
-          - (primaryName(c, m) || !anyPrimary(m) ? 0 : 1.5); // "Salisbury" is not old Harare
+          - (primaryName(c, m) || !anyPrimary(m) ? 0 : 0.5); // a little: "Salisbury" is not old Harare
     };
     if (c.precision().equals("region") && !m.regionWord() && namesItsCity(m, c)) {
       s -= 3.0; // "Baghdad" alone is the city, not the governorate named after it
     }
-    if (c.country() != null && total > 0) {
-      s += 3.0 * votes.getOrDefault(c.country(), 0.0) / total;
+    // The article's other evidence for c's country (a mention's own vote does not count).
+    String own = vote(m);
+    double others = total - (own != null ? 1 : 0);
+    double forC = votes.getOrDefault(c.country(), 0.0) - (c.country() != null && c.country().equals(own) ? 1 : 0);
+    if (c.country() != null && others > 0 && forC > 0) {
+      s += 3.0 * forC / others;
       if (c.country().equals(top)) {
         s += 2.0;
       }
@@ -448,7 +483,12 @@ public final class Geocoder {
     };
   }
 
-  private static @Nullable String unambiguousCountry(List<GeoPlace> cands) {
+  /**
+   * The country a mention is evidence for: a country or demonym, the only region of its name,
+   * or a big city whose own name it is ("Baghdad"), not one it is an alternate name of.
+   */
+  private static @Nullable String vote(Mention m) {
+    List<GeoPlace> cands = m.candidates();
     if (cands.isEmpty()) {
       return null;
     }
@@ -460,16 +500,18 @@ public final class Geocoder {
     String c = null;
     long biggest = 0;
     long second = 0;
+    GeoPlace big = null;
     for (GeoPlace p : cands) {
       if (p.population() > biggest) {
         second = biggest;
         biggest = p.population();
         c = p.country();
+        big = p;
       } else {
         second = Math.max(second, p.population());
       }
     }
-    return biggest >= 100_000 && biggest > 20 * second ? c : null;
+    return biggest >= 100_000 && biggest > 20 * second && primaryName(big, m) ? c : null;
   }
 
   // ---------------------------------------------------------------- helpers

@@ -80,13 +80,9 @@ final class CodeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    int[] counts = new int[3]; // articles, skipped, events
-    var articles = Runner.read(inputs, in, date, p -> {
-      counts[1]++;
-      Runner.report(err, p);
-    });
+    Runner.Batch batch = new Runner.Batch();
+    var articles = Runner.readAll(inputs, in, date, err, batch);
     if (articles.isEmpty()) {
-      err.println("annals: no article could be read from " + String.join(", ", inputs));
       return 1;
     }
     Pipeline pipeline = Runner.pipeline(lexicon, allSentences,
@@ -95,25 +91,20 @@ final class CodeCommand implements Callable<Integer> {
       threads = 1;
     }
     boolean noDate = articles.stream().anyMatch(a -> a.published() == null);
-    Runner.process(pipeline, articles, threads, r -> {
-      if (r.problem() != null) {
-        counts[1]++;
-        Runner.report(err, r.problem());
-        return;
-      }
-      counts[0]++;
+    int[] events = new int[1];
+    Runner.processAll(pipeline, articles, threads, err, batch, r -> {
       for (var e : r.events()) {
         writer.write(e);
-        counts[2]++;
+        events[0]++;
       }
     });
     writer.finish();
     err.printf(java.util.Locale.ROOT, "annals: %d article(s) coded, %d skipped, %d event(s)%n",
-        counts[0], counts[1], counts[2]);
+        batch.coded, batch.skipped, events[0]);
     if (noDate) {
       err.println("annals: note: some articles have no publication date, so relative dates such as"
           + " \"Monday\" stay unresolved (date_basis \"unresolved\"); pass --published YYYY-MM-DD");
     }
-    return counts[0] == 0 ? 1 : 0;
+    return batch.coded == 0 ? 1 : 0;
   }
 }

@@ -44,36 +44,26 @@ final class PlacesCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws Exception {
-    int[] counts = new int[3]; // articles, skipped, mentions
-    var articles = Runner.read(inputs, in, null, p -> {
-      counts[1]++;
-      Runner.report(err, p);
-    });
+  public Integer call() {
+    Runner.Batch batch = new Runner.Batch();
+    var articles = Runner.readAll(inputs, in, null, err, batch);
     if (articles.isEmpty()) {
-      err.println("annals: no article could be read from " + String.join(", ", inputs));
       return 1;
     }
-    Pipeline pipeline = Runner.pipeline(lexicon, false);
-    Runner.process(pipeline, articles, threads, r -> {
-      if (r.problem() != null) {
-        counts[1]++;
-        Runner.report(err, r.problem());
-        return;
-      }
-      counts[0]++;
+    int[] mentions = new int[1];
+    Runner.processAll(Runner.pipeline(lexicon, false), articles, threads, err, batch, r -> {
       for (PlaceMention p : r.places()) {
         try {
           out.println(EventWriter.JSON.writeValueAsString(p));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          throw new IllegalStateException(e);
+          throw new IllegalStateException("cannot write a place mention as JSON", e);
         }
-        counts[2]++;
+        mentions[0]++;
       }
     });
     out.flush();
     err.printf(java.util.Locale.ROOT, "annals: %d article(s), %d skipped, %d place mention(s)%n",
-        counts[0], counts[1], counts[2]);
-    return counts[0] == 0 ? 1 : 0;
+        batch.coded, batch.skipped, mentions[0]);
+    return batch.coded == 0 ? 1 : 0;
   }
 }

@@ -110,4 +110,37 @@ final class Runner {
   static void report(PrintStream err, InputProblem p) {
     err.println(p);
   }
+
+  /** What a command did with its articles: coded, or skipped (unreadable, rejected, failed). */
+  static final class Batch {
+    int coded;
+    int skipped;
+  }
+
+  /** Reads the inputs, reporting and counting bad ones; says so if nothing could be read. */
+  static List<RawArticle> readAll(List<String> inputs, InputStream stdin,
+      @Nullable LocalDate published, PrintStream err, Batch batch) {
+    List<RawArticle> articles = read(inputs, stdin, published, p -> {
+      batch.skipped++;
+      report(err, p);
+    });
+    if (articles.isEmpty()) {
+      err.println("annals: no article could be read from " + String.join(", ", inputs));
+    }
+    return articles;
+  }
+
+  /** Processes the articles; skipped ones are reported and counted, coded ones go to {@code sink}. */
+  static void processAll(Pipeline pipeline, List<RawArticle> articles, int threads, PrintStream err,
+      Batch batch, Consumer<ArticleResult> sink) {
+    process(pipeline, articles, threads, r -> {
+      if (r.problem() != null) {
+        batch.skipped++;
+        report(err, r.problem());
+        return;
+      }
+      batch.coded++;
+      sink.accept(r);
+    });
+  }
 }

@@ -30,8 +30,8 @@ final class GeocodingTest {
   }
 
   private static double km(PlaceMention p, double lat, double lon) {
-    assertThat(p.lat()).as("%s has coordinates", p).isNotNull();
-    return GeoPlace.km(p.lat(), p.lon(), lat, lon);
+    assertThat(p.place().lat()).as("%s has coordinates", p).isNotNull();
+    return GeoPlace.km(p.place().lat(), p.place().lon(), lat, lon);
   }
 
   private static double km(CodedEvent e, double lat, double lon) {
@@ -49,11 +49,12 @@ final class GeocodingTest {
         + " Paris said the town would rebuild.");
     PlaceMention qualified = mention(texas, "Paris", 0);
     assertThat(km(qualified, 33.66, -95.56)).isLessThan(20);
-    assertThat(qualified.country()).isEqualTo("USA");
-    assertThat(qualified.admin1()).isEqualTo("Texas");
+    assertThat(qualified.place().country()).isEqualTo("USA");
+    assertThat(qualified.place().admin1()).isEqualTo("Texas");
     // One sense per article: the second, unqualified Paris is the same town.
-    assertThat(mention(texas, "Paris", 1).geonamesId()).isEqualTo(qualified.geonamesId());
-    assertThat(mention(texas, "Texas", 0).precision()).isEqualTo("region");
+    assertThat(mention(texas, "Paris", 1).place().geonamesId())
+        .isEqualTo(qualified.place().geonamesId());
+    assertThat(mention(texas, "Texas", 0).place().precision()).isEqualTo("region");
   }
 
   @Test
@@ -61,9 +62,9 @@ final class GeocodingTest {
     ArticleResult r = run("Ukrainian troops shelled Russian positions near Bakhmut on Monday.");
     PlaceMention ukrainian = mention(r, "Ukrainian", 0);
     assertThat(ukrainian.use()).isEqualTo("demonym");
-    assertThat(ukrainian.country()).isEqualTo("UKR");
-    assertThat(ukrainian.precision()).isEqualTo("country");
-    assertThat(mention(r, "Russian", 0).country()).isEqualTo("RUS");
+    assertThat(ukrainian.place().country()).isEqualTo("UKR");
+    assertThat(ukrainian.place().precision()).isEqualTo("country");
+    assertThat(mention(r, "Russian", 0).place().country()).isEqualTo("RUS");
     CodedEvent e = r.events().get(0);
     assertThat(e.location().name()).isEqualTo("Bakhmut");
     assertThat(e.location().precision()).isEqualTo("city");
@@ -76,9 +77,9 @@ final class GeocodingTest {
     ArticleResult r = run("Protesters stormed the Green Zone in Baghdad on Monday, breaking"
         + " through the concrete barriers.");
     PlaceMention zone = mention(r, "Green Zone", 0);
-    assertThat(zone.precision()).isEqualTo("site");
-    assertThat(zone.country()).isEqualTo("IRQ");
-    assertThat(zone.admin1()).isEqualTo("Baghdad");
+    assertThat(zone.place().precision()).isEqualTo("site");
+    assertThat(zone.place().country()).isEqualTo("IRQ");
+    assertThat(zone.place().admin1()).isEqualTo("Baghdad");
     CodedEvent e = r.events().stream().filter(x -> x.plover().type().equals("PROTEST")).findFirst()
         .orElseThrow();
     assertThat(e.location().name()).isEqualTo("Green Zone");
@@ -117,8 +118,9 @@ final class GeocodingTest {
         + " reporters that the White House had called.");
     assertThat(r.places()).extracting(PlaceMention::text).doesNotContain("Johnson");
     PlaceMention house = mention(r, "White House", 0);
-    assertThat(house.precision()).isEqualTo("site"); // not Casablanca, whose alternate name it is
-    assertThat(house.country()).isEqualTo("USA");
+    // Not Casablanca, whose alternate name it is.
+    assertThat(house.place().precision()).isEqualTo("site");
+    assertThat(house.place().country()).isEqualTo("USA");
   }
 
   @Test

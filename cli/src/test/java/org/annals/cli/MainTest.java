@@ -49,6 +49,33 @@ final class MainTest {
   }
 
   @Test
+  void places_printsEveryMentionWithItsPlace_andSkipsABadLine() throws IOException {
+    String jsonl = "{\"id\":\"k\",\"text\":\"Kenyan police dispersed a crowd in Mombasa.\"}\n"
+        + "{broken\n";
+    assertThat(run(jsonl, "places", "-")).isZero();
+    String[] lines = out().strip().split("\n");
+    assertThat(lines).hasSize(2);
+    JsonNode kenyan = new ObjectMapper().readTree(lines[0]);
+    assertThat(kenyan.get("text").asText()).isEqualTo("Kenyan");
+    assertThat(kenyan.get("use").asText()).isEqualTo("demonym");
+    JsonNode mombasa = new ObjectMapper().readTree(lines[1]);
+    assertThat(mombasa.get("article_id").asText()).isEqualTo("k");
+    assertThat(mombasa.get("start").asInt()).isEqualTo(35);
+    assertThat(mombasa.get("end").asInt()).isEqualTo(42);
+    assertThat(mombasa.get("country").asText()).isEqualTo("KEN");
+    assertThat(mombasa.get("precision").asText()).isEqualTo("city");
+    assertThat(mombasa.get("geonames_id").isNumber()).isTrue();
+    assertThat(mombasa.get("lat").asDouble()).isBetween(-4.2, -3.9);
+    assertThat(err()).contains("stdin:2: skipped (bad-json)").contains("2 place mention(s)");
+  }
+
+  @Test
+  void places_missingFile_isAClearErrorAndExitCode1() {
+    assertThat(run("", "places", dir.resolve("nope.txt").toString())).isEqualTo(1);
+    assertThat(err()).contains("nope.txt").contains("no article could be read");
+  }
+
+  @Test
   void code_stdinJsonLines_skipsTheBadLineAndCodesTheRest() {
     String jsonl = "{\"id\":\"a\",\"published\":\"2024-06-25\",\"text\":\"Police arrested two activists in Lagos on Tuesday.\"}\n"
         + "{broken\n";

@@ -142,7 +142,7 @@ public final class GeoEvaluation {
             .anyMatch(g -> !NOT_TOPONYMS.contains(g.type()) && overlaps(g, p));
         correct += hit ? 1 : 0;
         if (!hit) {
-          error("extra", a, p.text(), p.start(), p.name() + " " + p.use());
+          error("extra", a, p.text(), p.start(), p.place().name() + " " + p.use());
         }
       }
       for (Gold g : a.gold()) {
@@ -159,13 +159,14 @@ public final class GeoEvaluation {
         }
         recognised++;
         t[1]++;
-        if (p.lat() == null || p.lon() == null) {
+        if (p.place().lat() == null || p.place().lon() == null) {
           error("unresolved", a, g.name(), g.start(), p.rule());
           continue;
         }
-        double d = GeoPlace.km(g.lat(), g.lon(), p.lat(), p.lon());
+        double d = GeoPlace.km(g.lat(), g.lon(), p.place().lat(), p.place().lon());
         km.add(d);
-        int[] byP = byPrecision.computeIfAbsent(String.valueOf(p.precision()), k -> new int[2]);
+        int[] byP =
+            byPrecision.computeIfAbsent(String.valueOf(p.place().precision()), k -> new int[2]);
         byP[0]++;
         if (d <= 161) {
           within++;
@@ -173,7 +174,7 @@ public final class GeoEvaluation {
           byP[1]++;
         } else {
           error("far", a, g.name(), g.start(), String.format(Locale.ROOT, "%.0f km: %s %s (%s) %s",
-              d, p.name(), p.country(), p.precision(), p.rule()));
+              d, p.place().name(), p.place().country(), p.place().precision(), p.rule()));
         }
       }
     }

@@ -118,8 +118,7 @@ public final class Pipeline {
       int e = clean.toOriginalEnd(t.end());
       GeoPlace p = t.place();
       Location l = p == null ? Location.unknown() : EventPlacer.location(p);
-      out.add(new PlaceMention(article.id(), article.text().substring(s, e), s, e, t.use(),
-          l.geonamesId(), l.name(), l.country(), l.admin1(), l.lat(), l.lon(), l.precision(),
+      out.add(new PlaceMention(article.id(), article.text().substring(s, e), s, e, t.use(), l,
           t.rule()));
     }
     return out;

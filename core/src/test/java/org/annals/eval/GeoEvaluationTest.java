@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.annals.event.CodedEvent.Location;
 import org.annals.event.PlaceMention;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +24,8 @@ final class GeoEvaluationTest {
   private static final String TEXT = "Rain fell on Lima and Cusco. Peruvian farmers waited.";
 
   private static PlaceMention at(int start, int end, Double lat, Double lon) {
-    return new PlaceMention("a", TEXT.substring(start, end), start, end, "place", null, "x", "PER",
-        null, lat, lon, lat == null ? null : "city", "test");
+    return new PlaceMention("a", TEXT.substring(start, end), start, end, "place",
+        new Location("x", "PER", null, lat, lon, lat == null ? null : "city", null), "test");
   }
 
   @Test

@@ -1,11 +1,13 @@
 package org.annals.place;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.annals.lexicon.Lexicon;
 import org.annals.nlp.AnnotatedDocument;
@@ -62,6 +64,8 @@ public final class Geocoder {
     for (Sentence s : doc.sentences()) {
       recognise(s, mentions, people);
     }
+    mentions.sort(Comparator.comparingInt((Mention m) -> m.toponym().sentence())
+        .thenComparingInt(m -> m.toponym().tokenStart()));
     // One sense per article for names: "Johnson" alone is the Boris Johnson named earlier.
     mentions.removeIf(m -> m.toponym().tokenEnd() - m.toponym().tokenStart() == 1
         && m.key() != null && people.contains(m.key())
@@ -147,9 +151,6 @@ public final class Geocoder {
         out.add(new Mention(t, List.of(), false, null, toks));
       }
     }
-    out.sort((a, b) -> a.toponym().sentence() != b.toponym().sentence()
-        ? Integer.compare(a.toponym().sentence(), b.toponym().sentence())
-        : Integer.compare(a.toponym().tokenStart(), b.toponym().tokenStart()));
   }
 
   /** Why a gazetteer match is not a place mention, or null if it is one. */
@@ -157,13 +158,13 @@ public final class Geocoder {
       boolean demonym, boolean titleCase) {
     List<Token> toks = s.tokens();
     String lower = surface.toLowerCase(Locale.ROOT);
-    boolean country = !cands.isEmpty() && !cands.get(0).precision().equals("city")
-        && !cands.get(0).precision().equals("site");
+    boolean area = !cands.isEmpty() && !cands.get(0).precision().equals("city")
+        && !cands.get(0).precision().equals("site"); // a country, region or continent
     if (lexicon.toponymCue("not-place", lower) || lexicon.toponymCue("prefix", lower)) {
       return "not a place";
     }
     boolean sentenceStart = from == 0 || isOpening(toks.get(from - 1).word());
-    if (to - from == 1 && (sentenceStart || titleCase) && !country && !demonym
+    if (to - from == 1 && (sentenceStart || titleCase) && !area && !demonym
         && gazetteer.commonWord(lower)) {
       return "a common word at the start of a sentence";
     }
@@ -181,7 +182,7 @@ public final class Geocoder {
         return "tagged " + ner;
       }
     }
-    if (s.analysed() && !demonym && !country && allOutside(toks, from, to)
+    if (s.analysed() && !demonym && !area && allOutside(toks, from, to)
         && cands.get(0).population() < 100_000 && cands.get(0).precision().equals("city")) {
       return "a small place the entity tagger does not call a location";
     }
@@ -257,40 +258,58 @@ public final class Geocoder {
 
   // ---------------------------------------------------------------- resolution
 
-  private List<Toponym> resolve(List<Mention> mentions) {
-    Map<String, Double> votes = new HashMap<>();
-    Map<String, java.util.Set<String>> regions = new HashMap<>(); // admin1 → names naming it
-    double total = 0;
-    for (Mention m : mentions) {
-      String c = vote(m);
-      if (c != null) {
-        votes.merge(c, 1.0, Double::sum);
-        total++;
+  /**
+   * What the article says about where it is: country votes (countries, demonyms, unique
+   * regions, big cities by their own names), the most voted country, and the regions it names.
+   */
+  private record Evidence(Map<String, Double> votes, double total, @Nullable String top,
+      Map<String, Set<String>> regions) {
+
+    static Evidence of(List<Mention> mentions) {
+      Map<String, Double> votes = new HashMap<>();
+      Map<String, Set<String>> regions = new HashMap<>(); // admin1 → names naming it
+      double total = 0;
+      for (Mention m : mentions) {
+        String c = vote(m);
+        if (c != null) {
+          votes.merge(c, 1.0, Double::sum);
+          total++;
+        }
+        List<GeoPlace> cands = m.candidates();
+        if (!cands.isEmpty() && cands.get(0).precision().equals("region")
+            && cands.get(0).admin1() != null
+            && cands.stream().filter(p -> p.precision().equals("region")).count() == 1) {
+          regions.computeIfAbsent(cands.get(0).admin1(), k -> new HashSet<>()).add(m.key());
+        }
       }
-      if (!m.candidates().isEmpty() && m.candidates().get(0).precision().equals("region")
-          && m.candidates().stream().filter(p -> p.precision().equals("region")).count() == 1) {
-        regions.computeIfAbsent(m.candidates().get(0).admin1(), k -> new java.util.HashSet<>())
-            .add(m.key());
-      }
+      String top = votes.entrySet().stream()
+          .max(Map.Entry.<String, Double>comparingByValue()
+              .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+          .map(Map.Entry::getKey).orElse(null);
+      return new Evidence(votes, total, top, regions);
     }
-    String top = votes.entrySet().stream()
-        .max(Map.Entry.<String, Double>comparingByValue()
-            .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
-        .map(Map.Entry::getKey).orElse(null);
+
+    boolean names(@Nullable String admin1) {
+      return admin1 != null && regions.containsKey(admin1);
+    }
+  }
+
+  private List<Toponym> resolve(List<Mention> mentions) {
+    Evidence ev = Evidence.of(mentions);
     // First pass: each mention alone; second: one sense per name, with nearness to the others.
     List<GeoPlace> first = new ArrayList<>();
     for (int i = 0; i < mentions.size(); i++) {
-      first.add(best(mentions, i, votes, total, top, regions, null));
+      first.add(best(mentions, i, ev, null));
     }
     Map<String, GeoPlace> sense = new HashMap<>();
     Map<String, Double> senseScore = new HashMap<>();
     List<GeoPlace> second = new ArrayList<>();
     for (int i = 0; i < mentions.size(); i++) {
-      GeoPlace p = best(mentions, i, votes, total, top, regions, first);
+      GeoPlace p = best(mentions, i, ev, first);
       second.add(p);
       Mention m = mentions.get(i);
       if (p != null && m.key() != null) {
-        double sc = score(mentions, i, p, votes, total, top, regions, first);
+        double sc = score(mentions, i, p, ev, first);
         if (!senseScore.containsKey(m.key()) || sc > senseScore.get(m.key())) {
           sense.put(m.key(), p);
           senseScore.put(m.key(), sc);
@@ -306,7 +325,7 @@ public final class Geocoder {
         continue;
       }
       if (p.precision().equals("city") && p.population() < 10_000 && p.country() != null
-          && !votes.containsKey(p.country()) && !regions.containsKey(p.admin1())) {
+          && !ev.votes().containsKey(p.country()) && !ev.names(p.admin1())) {
         continue; // a village nobody placed in its country: more likely a word or a name
       }
       GeoPlace named = m.key() == null || m.regionWord() ? p : sense.getOrDefault(m.key(), p);
@@ -321,13 +340,12 @@ public final class Geocoder {
         + (p.geonamesId() == null ? "" : ", geonames " + p.geonamesId()) + ")";
   }
 
-  private @Nullable GeoPlace best(List<Mention> mentions, int i, Map<String, Double> votes,
-      double total, @Nullable String top, Map<String, java.util.Set<String>> regions,
+  private @Nullable GeoPlace best(List<Mention> mentions, int i, Evidence ev,
       @Nullable List<GeoPlace> first) {
     GeoPlace best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (GeoPlace c : mentions.get(i).candidates()) {
-      double sc = score(mentions, i, c, votes, total, top, regions, first);
+      double sc = score(mentions, i, c, ev, first);
       if (sc > bestScore) {
         best = c;
         bestScore = sc;
@@ -336,8 +354,8 @@ public final class Geocoder {
     return best;
   }
 
-  private double score(List<Mention> mentions, int i, GeoPlace c, Map<String, Double> votes,
-      double total, @Nullable String top, Map<String, java.util.Set<String>> regions,
+  /** How well candidate {@code c} fits mention {@code i}; {@code first} is the first pass. */
+  private double score(List<Mention> mentions, int i, GeoPlace c, Evidence ev,
       @Nullable List<GeoPlace> first) {
     Mention m = mentions.get(i);
     double s = switch (c.precision()) {
@@ -347,22 +365,23 @@ public final class Geocoder {
       case "region" -> c.featureCode().equals("LANDMARK") ? 8.5
           : Math.log10(c.population() + 1) + (m.regionWord() ? 4.0 : 0.5);
       default -> Math.log10(c.population() + 1) + feature(c.featureCode())
-          - (primaryName(c, m) || !anyPrimary(m) ? 0 : 0.5); // a little: "Salisbury" is not old Harare
+          - (primaryName(c, m) || !anyPrimary(m) ? 0 : 0.5); // "Salisbury": not old Harare
     };
     if (c.precision().equals("region") && !m.regionWord() && namesItsCity(m, c)) {
       s -= 3.0; // "Baghdad" alone is the city, not the governorate named after it
     }
     // The article's other evidence for c's country (a mention's own vote does not count).
     String own = vote(m);
-    double others = total - (own != null ? 1 : 0);
-    double forC = votes.getOrDefault(c.country(), 0.0) - (c.country() != null && c.country().equals(own) ? 1 : 0);
+    double others = ev.total() - (own != null ? 1 : 0);
+    double forC = ev.votes().getOrDefault(c.country(), 0.0)
+        - (c.country() != null && c.country().equals(own) ? 1 : 0);
     if (c.country() != null && others > 0 && forC > 0) {
       s += 3.0 * forC / others;
-      if (c.country().equals(top)) {
+      if (c.country().equals(ev.top())) {
         s += 2.0;
       }
     }
-    var naming = c.admin1() == null ? null : regions.get(c.admin1());
+    var naming = c.admin1() == null ? null : ev.regions().get(c.admin1());
     if (naming != null && c.precision().equals("city") && primaryName(c, m)
         && naming.stream().anyMatch(k -> !k.equals(m.key()))) {
       s += 2.0; // a town of a region the article names (by another name than its own)
@@ -373,8 +392,8 @@ public final class Geocoder {
         GeoPlace o = first.get(j);
         if (j != i && o != null && o.precision().equals("region")
             && mentions.get(j).toponym().sentence() == m.toponym().sentence()
-            && !java.util.Objects.equals(mentions.get(j).key(), m.key())
-            && java.util.Objects.equals(o.country(), c.country())) {
+            && !Objects.equals(mentions.get(j).key(), m.key())
+            && Objects.equals(o.country(), c.country())) {
           s += 3.0; // "Alabama, Georgia and Texas": regions of one country listed together
           break;
         }
@@ -384,7 +403,7 @@ public final class Geocoder {
       for (int j = 0; j < mentions.size(); j++) {
         GeoPlace o = first.get(j);
         if (j != i && o != null && o.precision().equals("city")
-            && !java.util.Objects.equals(mentions.get(j).key(), m.key()) && c.km(o) < 200) {
+            && !Objects.equals(mentions.get(j).key(), m.key()) && c.km(o) < 200) {
           s += 1.5;
           break;
         }
@@ -400,7 +419,7 @@ public final class Geocoder {
     }
     for (GeoPlace r : m.candidates()) {
       if (r.precision().equals("region") && primaryName(r, m)
-          && java.util.Objects.equals(r.country(), country.country())) {
+          && Objects.equals(r.country(), country.country())) {
         return true;
       }
     }

@@ -15,6 +15,7 @@ import org.annals.event.CodedEvent;
 import org.annals.event.CodedEvent.ActorRef;
 import org.annals.event.CodedEvent.Evidence;
 import org.annals.event.CodedEvent.Location;
+import org.annals.event.PlaceMention;
 import org.annals.ingest.InputChecks;
 import org.annals.ingest.InputProblem;
 import org.annals.ingest.RawArticle;
@@ -25,10 +26,9 @@ import org.annals.nlp.AnnotatedDocument;
 import org.annals.nlp.Annotator;
 import org.annals.nlp.Sentence;
 import org.annals.nlp.SentenceSelector;
-import org.annals.event.PlaceMention;
 import org.annals.place.EventPlacer;
-import org.annals.place.GeoPlace;
 import org.annals.place.Gazetteer;
+import org.annals.place.GeoPlace;
 import org.annals.place.Geocoder;
 import org.annals.place.Toponym;
 import org.annals.text.CleanText;
@@ -111,7 +111,9 @@ public final class Pipeline {
     }
   }
 
-  private static List<PlaceMention> mentions(RawArticle article, CleanText clean, List<Toponym> toponyms) {
+  /** The toponyms as printed: offsets into the original text, the place's location fields. */
+  private static List<PlaceMention> mentions(RawArticle article, CleanText clean,
+      List<Toponym> toponyms) {
     List<PlaceMention> out = new ArrayList<>(toponyms.size());
     for (Toponym t : toponyms) {
       int s = clean.toOriginalStart(t.start());

@@ -58,6 +58,25 @@ final class GeocodingTest {
   }
 
   @Test
+  void regionWords_possessivesAndQualifiers_pickTheRightKindOfPlace() {
+    ArticleResult r = run("Gunmen attacked a checkpoint in Iraq's Basra province on Monday."
+        + " Protesters gathered in the capital of Baghdad. Talks were held in Kiev, Ukraine.");
+    PlaceMention basra = mention(r, "Basra", 0);
+    assertThat(basra.place().precision()).isEqualTo("region"); // "province": not the city
+    assertThat(basra.place().country()).isEqualTo("IRQ");
+    PlaceMention baghdad = mention(r, "Baghdad", 0);
+    assertThat(baghdad.place().precision()).isEqualTo("city"); // alone: not the governorate
+    PlaceMention kiev = mention(r, "Kiev", 0);
+    assertThat(kiev.place().name()).isEqualTo("Kyiv"); // an alternate name, qualified
+    assertThat(kiev.place().country()).isEqualTo("UKR");
+    CodedEvent attack = r.events().stream().filter(e -> e.plover().type().equals("ASSAULT")
+        || e.plover().type().equals("FIGHT")).findFirst()
+        .orElseThrow(() -> new AssertionError("no attack in " + r.events()));
+    assertThat(attack.location().name()).isEqualTo("Basra");
+    assertThat(attack.location().precision()).isEqualTo("region");
+  }
+
+  @Test
   void demonyms_nameTheirCountry_butDoNotLocateEvents() {
     ArticleResult r = run("Ukrainian troops shelled Russian positions near Bakhmut on Monday.");
     PlaceMention ukrainian = mention(r, "Ukrainian", 0);

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Places an event: a nationwide measure at its country; else the place its clause is anchored
- * to ("in the Green Zone", "at the entrance to the palace in Baghdad"); else the place nearest
- * its trigger in the same sentence; else "the capital" of the article's country; else the
- * article's main country, at country precision. Places used as actors ("Washington said") and
+ * to ("in the Green Zone", "at the entrance to the palace in Baghdad"), the most precise if
+ * several; else the most precise place of the same sentence, the nearest to the trigger if
+ * tied; else "the capital" of the article's country; else the article's main country, at
+ * country precision. Places used as actors ("Washington said") and
  * demonyms never locate an event. Thread-safe.
  */
 public final class EventPlacer {
@@ -57,14 +58,15 @@ public final class EventPlacer {
       }
       // "stormed the Green Zone", "shelled Bakhmut": a site or town as target is where it
       // happened; a country as target ("criticised Japan") is an actor.
-      boolean physical = t.place().precision().equals("site") || t.place().precision().equals("city");
-      if (inside(e.target(), s, t) && !physical) {
+      if (inside(e.target(), s, t) && !physical(t.place())) {
         continue;
       }
-      if (attached == null && anchoredTo(s, t, e)) {
+      // "in Iraq's Basra province": both hang from the clause; the more precise one wins.
+      if (anchoredTo(s, t, e) && (attached == null || finer(t, attached))) {
         attached = t;
       }
-      if (nearest == null || distance(t, trigger) < distance(nearest, trigger)) {
+      if (nearest == null || finer(t, nearest)
+          || !finer(nearest, t) && distance(t, trigger) < distance(nearest, trigger)) {
         nearest = t;
       }
     }
@@ -111,16 +113,33 @@ public final class EventPlacer {
     return tie ? null : best;
   }
 
+  private static boolean physical(@Nullable GeoPlace p) {
+    return p != null && (p.precision().equals("site") || p.precision().equals("city"));
+  }
+
+  private static boolean finer(Toponym a, Toponym b) {
+    return Gazetteer.precisionRank(a.place().precision())
+        > Gazetteer.precisionRank(b.place().precision());
+  }
+
   private static int distance(Toponym t, int token) {
     return token < t.tokenStart() ? t.tokenStart() - token : Math.max(0, token - t.tokenEnd() + 1);
   }
 
   /**
    * Whether the toponym hangs from the event's predicate or trigger noun through a place
-   * preposition, directly or through up to two nouns ("at the entrance to the Green Zone").
+   * preposition, directly or through up to two nouns ("at the entrance to the Green Zone",
+   * "attacked a checkpoint in Basra province").
    */
   private static boolean anchoredTo(Sentence s, Toponym t, EventMention e) {
     for (int k = t.tokenStart(); k < t.tokenEnd(); k++) {
+      for (Dependency d : s.parents(k)) {
+        if ((d.relation().equals("obj") || d.relation().equals("nsubj:pass"))
+            && (d.governor() == e.predicate() || d.governor() == e.anchor())
+            && physical(t.place())) {
+          return true; // "stormed the Green Zone", "Bakhmut was shelled": the place itself
+        }
+      }
       int node = k;
       boolean prep = false;
       for (int hop = 0; hop < 3; hop++) {
@@ -128,7 +147,8 @@ public final class EventPlacer {
         for (Dependency d : s.parents(node)) {
           String r = d.relation();
           if (r.startsWith("obl") || r.startsWith("nmod") || r.equals("compound")
-              || r.equals("appos") || r.startsWith("conj")) {
+              || r.equals("appos") || r.startsWith("conj")
+              || prep && (r.equals("obj") || r.startsWith("nsubj"))) {
             up = d;
             break;
           }

@@ -60,6 +60,24 @@ final class LexiconTest {
   }
 
   @Test
+  void landmarks_extendAndBadRowsSayWhatIsWrong(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("landmarks.tsv"),
+        "Zorble Square\tZorble Plaza\t33.3\t44.4\tsite\tBaghdad\tIRQ\n");
+    Lexicon extended = Lexicon.load(dir);
+    assertThat(extended.landmarks()).anySatisfy(l -> {
+      assertThat(l.name()).isEqualTo("Zorble Square");
+      assertThat(l.alternates()).containsExactly("Zorble Plaza");
+      assertThat(l.origin()).endsWith("landmarks.tsv:1");
+    });
+    Files.writeString(dir.resolve("landmarks.tsv"), "Zorble Square\t\t33.3\t44.4\tplaza\t\tIRQ\n");
+    assertThatThrownBy(() -> Lexicon.load(dir)).isInstanceOf(LexiconException.class)
+        .hasMessageContaining("landmarks.tsv:1").hasMessageContaining("precision 'plaza'");
+    Files.writeString(dir.resolve("landmarks.tsv"), "Zorble Square\t\tnorth\t44.4\tsite\t\tIRQ\n");
+    assertThatThrownBy(() -> Lexicon.load(dir)).isInstanceOf(LexiconException.class)
+        .hasMessageContaining("landmarks.tsv:1").hasMessageContaining("decimal degrees");
+  }
+
+  @Test
   void load_missingDirectory_saysWhatToDo() {
     assertThatThrownBy(() -> Lexicon.load(Path.of("/no/such/dir")))
         .hasMessageContaining("does not exist");

@@ -1,11 +1,14 @@
 package org.annals.place;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +48,7 @@ public final class Gazetteer {
   private static @Nullable Lexicon loadedFor;
   private static @Nullable CompletableFuture<Gazetteer> loaded;
 
-  private final Map<String, GeoPlace[]> byName = new HashMap<>(1 << 20);
+  private final Map<String, GeoPlace[]> byName = new HashMap<>(1 << 14); // regions, countries, landmarks
   private final List<String> shared = new ArrayList<>(); // names of more than one place
   private final Map<String, GeoPlace> demonyms = new HashMap<>();
   private final Map<String, GeoPlace> countries = new HashMap<>();
@@ -53,6 +56,7 @@ public final class Gazetteer {
   private final Map<String, String> iso2To3 = new HashMap<>();
   private final Set<String> commonWords = new HashSet<>();
   private int maxWords = 1;
+  private Places places = new Places();
 
   private Gazetteer() {}
 
@@ -161,34 +165,161 @@ public final class Gazetteer {
   }
 
   private void loadCities() {
-    try (InputStream raw = resource("cities.tsv.gz");
-        BufferedReader in = new BufferedReader(
-            new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8),
-            1 << 16)) {
-      Map<String, String> interned = new HashMap<>();
-      String line;
-      while ((line = in.readLine()) != null) {
-        if (line.isEmpty() || line.charAt(0) == '#') {
-          continue;
-        }
-        String[] f = line.split("\t", -1);
-        String iso3 = iso2To3.getOrDefault(f[5], f[5]);
-        String adminCode = interned.computeIfAbsent(f[5] + "." + f[6], k -> k);
-        GeoPlace region = admin1.get(adminCode);
-        GeoPlace p = new GeoPlace(Long.parseLong(f[0]), f[1], iso3,
-            region == null ? null : adminCode, region == null ? null : region.name(),
-            Double.parseDouble(f[3]), Double.parseDouble(f[4]), "city",
-            interned.computeIfAbsent(f[7], k -> k), Long.parseLong(f[8]), null);
-        add(f[1], p);
-        if (!f[2].isEmpty()) {
-          for (String alt : f[2].split("\\|")) {
-            add(alt, p);
-          }
-        }
-      }
+    try (InputStream raw = resource("places.bin.gz");
+        DataInputStream in = new DataInputStream(
+            new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16))) {
+      places = Places.read(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the built-in gazetteer; rebuild Annals", e);
     }
+    maxWords = Math.max(maxWords, places.maxWords);
+  }
+
+  /**
+   * The populated places of {@code places.bin.gz} (format in gazetteer/README.md): column
+   * arrays, and a sorted table of name keys with, per key, the places it names (most populous
+   * first). No hash map and no object per place until one is looked up.
+   */
+  private static final class Places {
+    int maxWords;
+    int[] id;
+    int[] lat;
+    int[] lon;
+    int[] population;
+    char[] country;
+    char[] admin1;
+    char[] featureCode;
+    String[] countries;
+    String[] admin1Codes;
+    String[] featureCodes;
+    Text names;
+    Text keys;
+    int[] postingStart;
+    int[] postings;
+
+    static Places read(DataInputStream in) throws IOException {
+      byte[] magic = new byte[8];
+      in.readFully(magic);
+      if (!new String(magic, StandardCharsets.US_ASCII).equals("ANNALSG1")) {
+        throw new IOException("places.bin.gz is not an Annals gazetteer (version 1)");
+      }
+      Places p = new Places();
+      int n = in.readInt();
+      p.maxWords = in.readInt();
+      p.countries = Text.read(in).all();
+      p.admin1Codes = Text.read(in).all();
+      p.featureCodes = Text.read(in).all();
+      p.id = ints(in, n);
+      p.lat = ints(in, n);
+      p.lon = ints(in, n);
+      p.population = ints(in, n);
+      p.country = chars(in, n);
+      p.admin1 = chars(in, n);
+      p.featureCode = chars(in, n);
+      p.names = Text.read(in);
+      p.keys = Text.read(in);
+      p.postingStart = ints(in, p.keys.size() + 1);
+      p.postings = ints(in, p.postingStart[p.keys.size()]);
+      return p;
+    }
+
+    private static int[] ints(DataInputStream in, int n) throws IOException {
+      byte[] b = new byte[4 * n];
+      in.readFully(b);
+      int[] out = new int[n];
+      ByteBuffer.wrap(b).asIntBuffer().get(out);
+      return out;
+    }
+
+    private static char[] chars(DataInputStream in, int n) throws IOException {
+      byte[] b = new byte[2 * n];
+      in.readFully(b);
+      char[] out = new char[n];
+      ByteBuffer.wrap(b).asCharBuffer().get(out);
+      return out;
+    }
+
+    /** Indexes of the places {@code key} names, or an empty array. */
+    int[] lookup(String key) {
+      int i = keys.find(key);
+      return i < 0 ? new int[0] : Arrays.copyOfRange(postings, postingStart[i], postingStart[i + 1]);
+    }
+  }
+
+  /** Strings stored as one UTF-8 blob joined by newlines, found by index or by binary search. */
+  private record Text(String blob, int[] start) {
+    static Text read(DataInputStream in) throws IOException {
+      int count = in.readInt();
+      byte[] b = new byte[in.readInt()];
+      in.readFully(b);
+      String blob = new String(b, StandardCharsets.UTF_8);
+      int[] start = new int[count + 1];
+      int at = 0;
+      for (int i = 1; i < count; i++) {
+        at = blob.indexOf('\n', at) + 1;
+        start[i] = at;
+      }
+      start[count] = blob.length() + 1;
+      return new Text(blob, start);
+    }
+
+    int size() {
+      return start.length - 1;
+    }
+
+    String get(int i) {
+      return blob.substring(start[i], start[i + 1] - 1);
+    }
+
+    String[] all() {
+      String[] out = new String[size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = get(i);
+      }
+      return out;
+    }
+
+    /** The index of {@code s} in a sorted Text, or -1. */
+    int find(String s) {
+      int lo = 0;
+      int hi = size() - 1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        int c = compare(mid, s);
+        if (c == 0) {
+          return mid;
+        } else if (c < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return -1;
+    }
+
+    private int compare(int i, String s) {
+      int from = start[i];
+      int len = start[i + 1] - 1 - from;
+      int n = Math.min(len, s.length());
+      for (int k = 0; k < n; k++) {
+        int d = blob.charAt(from + k) - s.charAt(k);
+        if (d != 0) {
+          return d;
+        }
+      }
+      return len - s.length();
+    }
+  }
+
+  private GeoPlace city(int i) {
+    Places p = places;
+    String cc = p.countries[p.country[i]];
+    String code = p.admin1Codes[p.admin1[i]];
+    GeoPlace region = admin1.get(code);
+    return new GeoPlace((long) p.id[i], p.names.get(i), iso2To3.getOrDefault(cc, cc),
+        region == null ? null : code, region == null ? null : region.name(),
+        p.lat[i] / 10_000.0, p.lon[i] / 10_000.0, "city", p.featureCodes[p.featureCode[i]],
+        p.population[i], null);
   }
 
   private List<String[]> rows(String file) {
@@ -283,8 +414,22 @@ public final class Gazetteer {
 
   /** Entries found by {@code key} (see {@link #key}), most general and populous first. */
   public List<GeoPlace> candidates(String key) {
-    GeoPlace[] ps = byName.get(key);
-    return ps == null ? List.of() : Arrays.asList(ps);
+    GeoPlace[] named = byName.get(key);
+    int[] found = places.lookup(key);
+    if (found.length == 0) {
+      return named == null ? List.of() : Arrays.asList(named);
+    }
+    List<GeoPlace> out = new ArrayList<>(found.length + (named == null ? 0 : named.length));
+    if (named != null) {
+      out.addAll(Arrays.asList(named));
+    }
+    for (int i : found) {
+      out.add(city(i));
+    }
+    if (named != null) {
+      out.sort(RANK);
+    }
+    return out;
   }
 
   /** The country a demonym or adjective names ("Iraqi" → Iraq), or null; {@code key} as above. */

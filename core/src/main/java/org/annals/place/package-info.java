@@ -1,4 +1,8 @@
-/** Event location from the place names of a sentence and the article (country and capital level until geocoding). */
+/**
+ * Geocoding: the offline gazetteer ({@link org.annals.place.Gazetteer}), place mentions and their
+ * resolution ({@link org.annals.place.Geocoder}), and event locations
+ * ({@link org.annals.place.EventPlacer}).
+ */
 @NullMarked
 package org.annals.place;
 

@@ -118,7 +118,7 @@ public final class Gazetteer {
         g.add(bare, p);
       }
     }
-    g.loadCities();
+    g.loadPlaces();
     for (Country c : lexicon.countries()) {
       double[] pt = points.get(c.iso3());
       if (pt == null) {
@@ -164,7 +164,7 @@ public final class Gazetteer {
     return g;
   }
 
-  private void loadCities() {
+  private void loadPlaces() {
     try (InputStream raw = resource("places.bin.gz");
         DataInputStream in = new DataInputStream(
             new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16))) {

@@ -136,10 +136,30 @@ final class GeocodingTest {
     ArticleResult r = run("Boris Johnson visited the troops on Monday. Later, Johnson told"
         + " reporters that the White House had called.");
     assertThat(r.places()).extracting(PlaceMention::text).doesNotContain("Johnson");
+    // ...but a surname does not unmake a major city: "Jack London" and London.
+    ArticleResult london = run("The novelist Jack London was born in San Francisco. Crowds"
+        + " marched through London on Monday.");
+    assertThat(mention(london, "London", 0).place().country()).isEqualTo("GBR");
     PlaceMention house = mention(r, "White House", 0);
     // Not Casablanca, whose alternate name it is.
     assertThat(house.place().precision()).isEqualTo("site");
     assertThat(house.place().country()).isEqualTo("USA");
+  }
+
+  @Test
+  void placesInsideHyphenatedWords_areModifiersOrDemonyms_neverTheEventsPlace() {
+    ArticleResult r = run("Turkish-backed fighters shelled the town of Manbij on Monday, a"
+        + " London-based monitor said.");
+    PlaceMention london = mention(r, "London", 0);
+    assertThat(london.use()).isEqualTo("modifier");
+    assertThat(london.place().country()).isEqualTo("GBR");
+    assertThat(r.places().get(0).text()).isEqualTo("Turkish"); // offsets inside the word
+    assertThat(r.places().get(0).start()).isZero();
+    assertThat(r.places().get(0).end()).isEqualTo(7);
+    assertThat(mention(r, "Turkish", 0).use()).isEqualTo("demonym");
+    for (CodedEvent e : r.events()) {
+      assertThat(e.location().country()).as("location of %s", e.plover().type()).isNotEqualTo("GBR");
+    }
   }
 
   @Test

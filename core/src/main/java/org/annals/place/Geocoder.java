@@ -67,9 +67,11 @@ public final class Geocoder {
     mentions.sort(Comparator.comparingInt((Mention m) -> m.toponym().sentence())
         .thenComparingInt(m -> m.toponym().tokenStart()));
     // One sense per article for names: "Johnson" alone is the Boris Johnson named earlier.
+    // Not for a major city: "Jack London" does not make every "London" a person.
     mentions.removeIf(m -> m.toponym().tokenEnd() - m.toponym().tokenStart() == 1
         && m.key() != null && people.contains(m.key())
-        && m.candidates().stream().allMatch(p -> p.precision().equals("city")));
+        && m.candidates().stream().allMatch(p -> p.precision().equals("city")
+            && p.population() < 1_000_000));
     return resolve(mentions);
   }
 
@@ -86,6 +88,7 @@ public final class Geocoder {
     boolean[] taken = new boolean[toks.size()];
     for (int i = 0; i < toks.size(); i++) {
       if (!capitalised(toks.get(i).word())) {
+        hyphenated(s, i, out);
         continue;
       }
       int len = 0;
@@ -108,6 +111,7 @@ public final class Geocoder {
         }
       }
       if (len == 0) {
+        hyphenated(s, i, out);
         continue;
       }
       String surface = join(toks, i, i + len);
@@ -150,6 +154,33 @@ public final class Geocoder {
             "named entity " + e.type() + ", not in the gazetteer");
         out.add(new Mention(t, List.of(), false, null, toks));
       }
+    }
+  }
+
+  /**
+   * Places inside a hyphenated word that is not itself a name: "London-based", "Turkish-backed",
+   * "the Syrian-Turkish border". They modify the word, so they are demonyms or {@code modifier}s,
+   * never an event's place.
+   */
+  private void hyphenated(Sentence s, int i, List<Mention> out) {
+    Token t = s.tokens().get(i);
+    String w = t.word();
+    if (w.indexOf('-') <= 0 || t.end() - t.start() != w.length()) {
+      return; // no inner hyphen, or the token does not spell its text (offsets would be wrong)
+    }
+    int from = 0;
+    for (String part : w.split("-", -1)) {
+      String k = Gazetteer.key(part);
+      GeoPlace demonym = gazetteer.demonym(k);
+      List<GeoPlace> cands = demonym != null ? List.of(demonym) : gazetteer.candidates(k);
+      if (capitalised(part) && !cands.isEmpty() && !gazetteer.commonWord(part.toLowerCase(Locale.ROOT))
+          && !lexicon.toponymCue("not-place", part.toLowerCase(Locale.ROOT))) {
+        Toponym top = new Toponym(s.index(), i, i + 1, t.start() + from,
+            t.start() + from + part.length(), part, demonym != null ? "demonym" : "modifier",
+            demonym, "part of the hyphenated word '" + w + "'");
+        out.add(new Mention(top, cands, false, k, s.tokens()));
+      }
+      from += part.length() + 1;
     }
   }
 

@@ -119,6 +119,16 @@ final class GeocodingTest {
   }
 
   @Test
+  void theWordNational_doesNotOutrankAPlaceTheClauseNames() {
+    ArticleResult r = run("Kenyan police arrested three national team fans in Nairobi on Monday."
+        + " Kenya's football federation complained.");
+    CodedEvent arrest = r.events().stream().filter(e -> e.plover().type().equals("COERCE"))
+        .findFirst().orElseThrow(() -> new AssertionError("no arrest in " + r.events()));
+    assertThat(arrest.location().name()).isEqualTo("Nairobi");
+    assertThat(arrest.location().precision()).isEqualTo("city");
+  }
+
+  @Test
   void placeNamedAsActor_isMarkedAndNeverLocatesTheEvent() {
     ArticleResult r = run("Washington said on Monday it would impose sanctions on Iran. Protesters"
         + " gathered in Tehran.");

@@ -17,17 +17,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Places an event: a nationwide measure at its country; else the place its clause is anchored
  * to ("in the Green Zone", "at the entrance to the palace in Baghdad"), the most precise if
- * several; else the most precise place of the same sentence, the nearest to the trigger if
- * tied; else "the capital" of the article's country; else the article's main country, at
- * country precision. Places used as actors ("Washington said") and
- * demonyms never locate an event. Thread-safe.
+ * several; else, for "national", the country; else the most precise place of the same sentence,
+ * the nearest to the trigger if tied; else "the capital" of the article's country; else the
+ * article's main country, at country precision. Places used as actors ("Washington said"),
+ * demonyms and places inside hyphenated words never locate an event. Thread-safe.
  */
 public final class EventPlacer {
   private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside",
       "inside", "across", "throughout", "around", "into", "to", "from", "on", "of", "towards",
       "toward", "within");
-  private static final Set<String> NATIONWIDE =
-      Set.of("nationwide", "countrywide", "nation-wide", "national");
+  private static final Set<String> NATIONWIDE = Set.of("nationwide", "countrywide", "nation-wide");
 
   private final Lexicon lexicon;
   private final Gazetteer gazetteer;
@@ -72,6 +71,13 @@ public final class EventPlacer {
     }
     if (attached != null) {
       return new Placed(location(attached.place()), "place: clause names '" + attached.text() + "'");
+    }
+    // "a national strike": the country, unless the clause names a place ("national guard in
+    // Baghdad" is in Baghdad).
+    for (Token t : s.tokens()) {
+      if (t.lower().equals("national") && mainCountry != null) {
+        return new Placed(country(mainCountry), "place: 'national' → country");
+      }
     }
     if (nearest != null) {
       return new Placed(location(nearest.place()), "place: sentence names '" + nearest.text() + "'");

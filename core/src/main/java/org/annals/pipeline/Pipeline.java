@@ -237,17 +237,12 @@ public final class Pipeline {
     return new ActorRef(article.text().substring(s, e), a.name(), a.country(), a.sector(), a.role(), s, e);
   }
 
+  /** Nothing, a bare name, then the gazetteer's order (continent … site). */
   private static int precisionRank(Location l) {
     if (l.precision() == null) {
       return l.name() == null ? 0 : 1;
     }
-    return switch (l.precision()) {
-      case "site" -> 5;
-      case "city" -> 4;
-      case "region" -> 3;
-      case "country" -> 2;
-      default -> 1;
-    };
+    return 1 + Gazetteer.precisionRank(l.precision());
   }
 
   private static double confidence(List<Draft> group, Actor source, Actor target, EventDate date) {

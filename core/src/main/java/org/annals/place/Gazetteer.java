@@ -479,7 +479,8 @@ public final class Gazetteer {
     return b.toString().toLowerCase(Locale.ROOT);
   }
 
-  static int precisionRank(String precision) {
+  /** Precisions from least to most precise: continent 0, country 1, region 2, city 3, site 4. */
+  public static int precisionRank(String precision) {
     return switch (precision) {
       case "continent" -> 0;
       case "country" -> 1;

@@ -53,9 +53,19 @@ public final class Geocoder {
     return gazetteer;
   }
 
-  /** A recognised mention with its candidates, before resolution. */
+  /**
+   * A recognised mention with its candidates, before resolution; {@code anyPrimary} and {@code
+   * vote} are derived once here, not for every candidate scored.
+   */
   private record Mention(Toponym toponym, List<GeoPlace> candidates, boolean regionWord,
-      @Nullable String key, List<Token> tokens) {}
+      @Nullable String key, List<Token> tokens, boolean anyPrimary, @Nullable String vote) {
+
+    static Mention of(Toponym toponym, List<GeoPlace> candidates, boolean regionWord,
+        @Nullable String key, List<Token> tokens) {
+      return new Mention(toponym, candidates, regionWord, key, tokens,
+          Geocoder.anyPrimary(candidates, key), Geocoder.vote(candidates, key));
+    }
+  }
 
   /** All place mentions of {@code doc}, in text order, resolved where the gazetteer knows them. */
   public List<Toponym> find(AnnotatedDocument doc) {
@@ -132,7 +142,7 @@ public final class Geocoder {
       Toponym t = new Toponym(s.index(), i, i + len, toks.get(i).start(),
           toks.get(i + len - 1).end(), surface, use, demonym,
           demonym != null ? "demonym" : "gazetteer name");
-      out.add(new Mention(t, demonym != null ? List.of(demonym) : cands, regionWord, key, toks));
+      out.add(Mention.of(t, demonym != null ? List.of(demonym) : cands, regionWord, key, toks));
       for (int k = i; k < i + len; k++) {
         taken[k] = true;
       }
@@ -152,7 +162,7 @@ public final class Geocoder {
             toks.get(e.tokenStart()).start(), toks.get(e.tokenEnd() - 1).end(), e.text(),
             actorUse(s, e.tokenStart(), e.tokenEnd()) ? "actor" : "place", null,
             "named entity " + e.type() + ", not in the gazetteer");
-        out.add(new Mention(t, List.of(), false, null, toks));
+        out.add(Mention.of(t, List.of(), false, null, toks));
       }
     }
   }
@@ -178,7 +188,7 @@ public final class Geocoder {
         Toponym top = new Toponym(s.index(), i, i + 1, t.start() + from,
             t.start() + from + part.length(), part, demonym != null ? "demonym" : "modifier",
             demonym, "part of the hyphenated word '" + w + "'");
-        out.add(new Mention(top, cands, false, k, s.tokens()));
+        out.add(Mention.of(top, cands, false, k, s.tokens()));
       }
       from += part.length() + 1;
     }
@@ -301,7 +311,7 @@ public final class Geocoder {
       Map<String, Set<String>> regions = new HashMap<>(); // admin1 → names naming it
       double total = 0;
       for (Mention m : mentions) {
-        String c = vote(m);
+        String c = m.vote();
         if (c != null) {
           votes.merge(c, 1.0, Double::sum);
           total++;
@@ -396,13 +406,13 @@ public final class Geocoder {
       case "region" -> c.featureCode().equals("LANDMARK") ? 8.5
           : Math.log10(c.population() + 1) + (m.regionWord() ? 4.0 : 0.5);
       default -> Math.log10(c.population() + 1) + feature(c.featureCode())
-          - (primaryName(c, m) || !anyPrimary(m) ? 0 : 0.5); // "Salisbury": not old Harare
+          - (primaryName(c, m) || !m.anyPrimary() ? 0 : 0.5); // "Salisbury": not old Harare
     };
     if (c.precision().equals("region") && !m.regionWord() && namesItsCity(m, c)) {
       s -= 3.0; // "Baghdad" alone is the city, not the governorate named after it
     }
     // The article's other evidence for c's country (a mention's own vote does not count).
-    String own = vote(m);
+    String own = m.vote();
     double others = ev.total() - (own != null ? 1 : 0);
     double forC = ev.votes().getOrDefault(c.country(), 0.0)
         - (c.country() != null && c.country().equals(own) ? 1 : 0);
@@ -458,12 +468,17 @@ public final class Geocoder {
   }
 
   private static boolean primaryName(GeoPlace c, Mention m) {
-    return m.key() == null || Gazetteer.fold(c.name()).equals(m.key());
+    return primaryName(c, m.key());
   }
 
-  private static boolean anyPrimary(Mention m) {
-    for (GeoPlace c : m.candidates()) {
-      if (primaryName(c, m)) {
+  /** Whether the mention names {@code c} by its own GeoNames name, not an alternate. */
+  private static boolean primaryName(GeoPlace c, @Nullable String key) {
+    return key == null || Gazetteer.fold(c.name()).equals(key);
+  }
+
+  private static boolean anyPrimary(List<GeoPlace> cands, @Nullable String key) {
+    for (GeoPlace c : cands) {
+      if (primaryName(c, key)) {
         return true;
       }
     }
@@ -537,8 +552,7 @@ public final class Geocoder {
    * The country a mention is evidence for: a country or demonym, the only region of its name,
    * or a big city whose own name it is ("Baghdad"), not one it is an alternate name of.
    */
-  private static @Nullable String vote(Mention m) {
-    List<GeoPlace> cands = m.candidates();
+  private static @Nullable String vote(List<GeoPlace> cands, @Nullable String key) {
     if (cands.isEmpty()) {
       return null;
     }
@@ -561,7 +575,7 @@ public final class Geocoder {
         second = Math.max(second, p.population());
       }
     }
-    return biggest >= 100_000 && biggest > 20 * second && primaryName(big, m) ? c : null;
+    return biggest >= 100_000 && biggest > 20 * second && primaryName(big, key) ? c : null;
   }
 
   // ---------------------------------------------------------------- helpers

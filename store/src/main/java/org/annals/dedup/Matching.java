@@ -1,0 +1,170 @@
+package org.annals.dedup;
+
+import java.util.Objects;
+import java.util.Set;
+import org.annals.event.CodedEvent;
+import org.annals.event.CodedEvent.ActorRef;
+import org.annals.event.CodedEvent.Evidence;
+import org.annals.event.CodedEvent.Location;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * When two reports from different articles tell of the same happening. Link strengths, strongest
+ * first: near-duplicate copies with a shared sentence (4), near-duplicate copies that agree (3),
+ * two precise reports (a day, a site or town) of compatible events close in place and time (2),
+ * two vague reports that agree exactly (1). A vague report (a month, a region or a country) never
+ * links two precise ones; it attaches to one event afterwards ({@link #contains}).
+ */
+final class Matching {
+  /** Two precise places this far apart (km, each side's radius) may be one happening. */
+  static final double SITE_RADIUS_KM = 5;
+  static final double CITY_RADIUS_KM = 20;
+
+  private static final Set<String> VIOLENT = Set.of("PROTEST", "ASSAULT", "FIGHT");
+  private static final Set<String> PROTEST_FAMILY = Set.of("Protests", "Riots");
+  private static final Set<String> STATE = Set.of("GOV", "MIL", "COP", "JUD", "LEG", "SPY");
+  private static final Set<String> ARMED = Set.of("REB", "SEP", "CRM");
+
+  private Matching() {}
+
+  static int link(Report a, Report b) {
+    CodedEvent x = a.event();
+    CodedEvent y = b.event();
+    if (!typesCompatible(x, y) || !actorsCompatible(x.source(), y.source())
+        || !actorsCompatible(x.target(), y.target())) {
+      return 0;
+    }
+    if (a.family().equals(b.family())) {
+      if (x.background() == y.background() && sameDates(x, y)) {
+        return shareSentence(x, y) ? 4 : 3;
+      }
+      return 0;
+    }
+    boolean fineA = fine(x);
+    if (fineA != fine(y)) {
+      return 0;
+    }
+    if (fineA) {
+      return datesOverlap(x, y) && near(x.location(), y.location()) ? 2 : 0;
+    }
+    return sameDates(x, y) && x.datePrecision().equals(y.datePrecision())
+        && samePlace(x.location(), y.location()) ? 1 : 0;
+  }
+
+  /** A precise report: dated to the day and placed at a site or town. */
+  static boolean fine(CodedEvent e) {
+    String p = e.location().precision();
+    return "day".equals(e.datePrecision()) && e.date() != null
+        && ("site".equals(p) || "city".equals(p));
+  }
+
+  /** True if the vague report {@code coarse} could be telling of the precise one. */
+  static boolean contains(CodedEvent coarse, CodedEvent precise) {
+    if (!typesCompatible(coarse, precise) || !actorsCompatible(coarse.source(), precise.source())
+        || !actorsCompatible(coarse.target(), precise.target())) {
+      return false;
+    }
+    if (coarse.date() == null || precise.date() == null
+        || precise.date().compareTo(coarse.date()) < 0
+        || end(precise).compareTo(end(coarse)) > 0) {
+      return false;
+    }
+    Location c = coarse.location();
+    Location p = precise.location();
+    if (c.precision() == null || !Objects.equals(c.country(), p.country())) {
+      return c.precision() == null && c.country() == null;
+    }
+    return switch (c.precision()) {
+      case "continent", "country" -> true;
+      case "region" -> Objects.equals(c.admin1(), p.admin1());
+      default -> near(c, p);
+    };
+  }
+
+  static boolean typesCompatible(CodedEvent x, CodedEvent y) {
+    if (!x.plover().type().equals(y.plover().type())) {
+      return false;
+    }
+    String modeX = x.plover().mode();
+    String modeY = y.plover().mode();
+    if (!VIOLENT.contains(x.plover().type()) && modeX != null && modeY != null
+        && !modeX.equals(modeY)) {
+      return false; // a curfew and a ban are two measures
+    }
+    String subX = x.acled().subEventType();
+    String subY = y.acled().subEventType();
+    return subX == null || subY == null || subX.equals(subY)
+        || (PROTEST_FAMILY.contains(x.acled().eventType())
+            && PROTEST_FAMILY.contains(y.acled().eventType()));
+  }
+
+  static boolean actorsCompatible(@Nullable ActorRef x, @Nullable ActorRef y) {
+    if (x == null || y == null) {
+      return true;
+    }
+    if (x.name() != null && y.name() != null && !x.name().equalsIgnoreCase(y.name())) {
+      return false;
+    }
+    if (x.country() != null && y.country() != null && !x.country().equals(y.country())) {
+      return false;
+    }
+    return x.sector() == null || y.sector() == null || group(x.sector()).equals(group(y.sector()));
+  }
+
+  /** Sectors differ often between reports ("protesters", "opposition supporters"); sides do not. */
+  private static String group(String sector) {
+    return STATE.contains(sector) ? "state" : ARMED.contains(sector) ? "armed" : "civil";
+  }
+
+  static boolean sameDates(CodedEvent x, CodedEvent y) {
+    return Objects.equals(x.date(), y.date()) && Objects.equals(x.dateEnd(), y.dateEnd());
+  }
+
+  static boolean datesOverlap(CodedEvent x, CodedEvent y) {
+    return x.date() != null && y.date() != null
+        && x.date().compareTo(end(y)) <= 0 && y.date().compareTo(end(x)) <= 0;
+  }
+
+  static String end(CodedEvent e) {
+    return e.dateEnd() != null ? e.dateEnd() : Objects.requireNonNull(e.date());
+  }
+
+  static boolean near(Location a, Location b) {
+    if (a.lat() == null || a.lon() == null || b.lat() == null || b.lon() == null
+        || !Objects.equals(a.country(), b.country())) {
+      return false;
+    }
+    return km(a.lat(), a.lon(), b.lat(), b.lon()) <= radius(a) + radius(b);
+  }
+
+  private static double radius(Location l) {
+    return "site".equals(l.precision()) ? SITE_RADIUS_KM : CITY_RADIUS_KM;
+  }
+
+  static boolean samePlace(Location a, Location b) {
+    return Objects.equals(a.country(), b.country()) && Objects.equals(a.precision(), b.precision())
+        && Objects.equals(a.admin1(), b.admin1()) && Objects.equals(a.name(), b.name());
+  }
+
+  private static boolean shareSentence(CodedEvent x, CodedEvent y) {
+    for (Evidence a : x.evidence()) {
+      for (Evidence b : y.evidence()) {
+        if (a.sentence().equals(b.sentence())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Great-circle distance in km. */
+  static double km(double lat1, double lon1, double lat2, double lon2) {
+    double p1 = Math.toRadians(lat1);
+    double p2 = Math.toRadians(lat2);
+    double dp = p2 - p1;
+    double dl = Math.toRadians(lon2 - lon1);
+    double h = Math.sin(dp / 2) * Math.sin(dp / 2)
+        + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+    return 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(h)));
+  }
+}

@@ -1,0 +1,49 @@
+package org.annals.dedup;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Objects;
+import org.annals.event.CodedEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One coded mention of a happening in one article (a {@link CodedEvent} from the pipeline), with
+ * what merging needs to know about its article.
+ *
+ * @param family the article's near-duplicate family: the smallest article id among the article
+ *     and its near-duplicates; copies in one family count as one source
+ * @param outlet the article's outlet (its {@code source}, else its URL's host), if known
+ * @param published the article's publication date, if known
+ */
+public record Report(CodedEvent event, String family, @Nullable String outlet,
+    @Nullable LocalDate published) {
+
+  /** Canonical order: earliest published first (unknown last), then by id. */
+  public static final Comparator<Report> ANCHOR_ORDER =
+      Comparator.comparing((Report r) -> r.published() == null ? LocalDate.MAX : r.published())
+          .thenComparing(Report::id);
+
+  public Report {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(family, "family");
+  }
+
+  public String id() {
+    return event.id();
+  }
+
+  public String articleId() {
+    return event.articleId();
+  }
+
+  /**
+   * The partition a report belongs to: reports merge only within one partition, so a store
+   * recomputes only the partitions a batch touched. PLOVER type, location country and the month
+   * the event starts in ({@code undated} without a date).
+   */
+  public static String partition(CodedEvent e) {
+    String country = e.location().country() == null ? "" : e.location().country();
+    String month = e.date() == null ? "undated" : e.date().substring(0, 7);
+    return e.plover().type() + "|" + country + "|" + month;
+  }
+}

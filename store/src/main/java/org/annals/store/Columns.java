@@ -1,0 +1,67 @@
+package org.annals.store;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.annals.event.CodedEvent;
+import org.annals.output.EventWriter;
+
+/**
+ * The flat, typed columns of reports and events: the {@code annals code --format csv} columns,
+ * with dates, numbers and flags typed so Parquet and SQL users get real types.
+ */
+final class Columns {
+  private static final Map<String, String> TYPES = Map.ofEntries(
+      Map.entry("date", "DATE"), Map.entry("date_end", "DATE"),
+      Map.entry("background", "BOOLEAN"),
+      Map.entry("location_lat", "DOUBLE"), Map.entry("location_lon", "DOUBLE"),
+      Map.entry("location_geonames_id", "BIGINT"), Map.entry("fatalities", "INTEGER"),
+      Map.entry("confidence", "DOUBLE"), Map.entry("num_evidence", "INTEGER"),
+      Map.entry("sentence_start", "INTEGER"), Map.entry("sentence_end", "INTEGER"));
+
+  static final List<String> NAMES = EventWriter.CSV_COLUMNS;
+
+  private Columns() {}
+
+  static String type(String column) {
+    return TYPES.getOrDefault(column, "VARCHAR");
+  }
+
+  /** The column definitions for CREATE TABLE. */
+  static String definitions() {
+    return NAMES.stream()
+        .map(n -> String.format(java.util.Locale.ROOT, "%-21s %s%s", n, type(n),
+            n.equals("id") ? " NOT NULL" : ""))
+        .collect(Collectors.joining(",\n  "));
+  }
+
+  static String list() {
+    return String.join(", ", NAMES);
+  }
+
+  /** Sets the event's flat cells as parameters {@code first..first+N-1}; returns the next index. */
+  static int bind(PreparedStatement st, int first, CodedEvent e) throws SQLException {
+    List<String> cells = EventWriter.flat(e);
+    int p = first;
+    for (int i = 0; i < NAMES.size(); i++, p++) {
+      String v = cells.get(i);
+      String type = type(NAMES.get(i));
+      if (v.isEmpty()) {
+        st.setObject(p, null);
+        continue;
+      }
+      switch (type) {
+        case "DATE" -> st.setObject(p, LocalDate.parse(v));
+        case "BOOLEAN" -> st.setBoolean(p, Boolean.parseBoolean(v));
+        case "DOUBLE" -> st.setDouble(p, Double.parseDouble(v));
+        case "INTEGER" -> st.setInt(p, Integer.parseInt(v));
+        case "BIGINT" -> st.setLong(p, Long.parseLong(v));
+        default -> st.setString(p, v);
+      }
+    }
+    return p;
+  }
+}

@@ -1,0 +1,347 @@
+package org.annals.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.annals.dedup.EventMerger;
+import org.annals.dedup.MergedEvent;
+import org.annals.dedup.MinHash;
+import org.annals.dedup.Report;
+import org.annals.event.CodedEvent;
+import org.annals.output.EventWriter;
+
+/**
+ * An embedded DuckDB file of articles, reports and events. Each {@link #write} is one
+ * transaction: its articles, their reports and the events of every partition they touch are
+ * stored together or not at all, so a killed process leaves the store as it was after the last
+ * whole batch. Not thread-safe: one writer at a time (DuckDB locks the file against other
+ * processes).
+ */
+public final class EventStore implements AutoCloseable {
+  static final ObjectMapper JSON = EventWriter.JSON.copy()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final Path file;
+  private final Connection conn;
+  private final EventMerger merger = new EventMerger();
+
+  private EventStore(Path file, Connection conn) {
+    this.file = file;
+    this.conn = conn;
+  }
+
+  /** Opens (creating if needed) the store and migrates its schema to this version. */
+  public static EventStore open(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null && !Files.isDirectory(parent)) {
+      throw new StoreException("cannot create the store " + file + ": the directory " + parent
+          + " does not exist; create it or choose another --db path");
+    }
+    Connection c;
+    try {
+      c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+    } catch (SQLException e) {
+      String m = String.valueOf(e.getMessage());
+      if (m.contains("lock")) {
+        throw new StoreException("the store " + file + " is in use by another process; wait for"
+            + " it to finish or choose another --db file", e);
+      }
+      throw new StoreException("cannot open the store " + file + " (" + firstLine(m) + "); is it"
+          + " a DuckDB file written by Annals? Choose another --db path to start a new store", e);
+    }
+    try {
+      Schema.migrate(c, Schema.MIGRATIONS);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(c);
+      if (e instanceof StoreException se) {
+        throw new StoreException(file + ": " + se.getMessage(), e);
+      }
+      throw new StoreException("cannot prepare the store " + file + ": " + firstLine(
+          String.valueOf(e.getMessage())), e);
+    }
+    return new EventStore(file, c);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  Connection connection() {
+    return conn;
+  }
+
+  /** What the store already holds of these ids, URLs and text hashes. */
+  Known known(Collection<String> ids, Collection<String> urls, Collection<String> hashes) {
+    Known k = new Known();
+    String sql = "SELECT id, url, text_hash FROM articles WHERE id IN (" + in(ids) + ") OR url IN ("
+        + in(urls) + ") OR text_hash IN (" + in(hashes) + ")";
+    query(sql, rs -> {
+      k.hashById.put(rs.getString(1), rs.getString(3));
+      if (rs.getString(2) != null) {
+        k.idByUrl.put(rs.getString(2), rs.getString(1));
+      }
+      k.idByHash.put(rs.getString(3), rs.getString(1));
+    });
+    return k;
+  }
+
+  /** Stored articles sharing a band with any of these keys: id → {family, signature}. */
+  Map<String, Candidate> candidates(Collection<Long> bands) {
+    Map<String, Candidate> out = new HashMap<>();
+    if (bands.isEmpty()) {
+      return out;
+    }
+    String keys = bands.stream().map(String::valueOf).collect(Collectors.joining(","));
+    query("SELECT id, family, minhash FROM articles WHERE id IN (SELECT article_id FROM"
+        + " article_bands WHERE band IN (" + keys + "))", rs -> out.put(rs.getString(1),
+            new Candidate(rs.getString(1), rs.getString(2), MinHash.fromBytes(rs.getBytes(3)))));
+    return out;
+  }
+
+  /** An article already stored that may be a near-duplicate. */
+  record Candidate(String id, String family, int[] minhash) {}
+
+  /** Ids, URLs and text hashes already stored. */
+  static final class Known {
+    final Map<String, String> hashById = new HashMap<>();
+    final Map<String, String> idByUrl = new HashMap<>();
+    final Map<String, String> idByHash = new HashMap<>();
+  }
+
+  /**
+   * Stores a batch in one transaction: the articles and their reports, families joined by new
+   * near-duplicates renamed to their smallest id, then the events of every touched partition
+   * recomputed from all their reports. Returns the number of events before and after.
+   */
+  int[] write(List<StoredArticle> articles, Map<String, String> familyRenames) {
+    try {
+      conn.setAutoCommit(false);
+      int before = count("events");
+      Set<String> partitions = new LinkedHashSet<>();
+      insertArticles(articles);
+      if (!familyRenames.isEmpty()) {
+        partitions.addAll(renameFamilies(familyRenames));
+      }
+      insertReports(articles, partitions);
+      recompute(partitions);
+      conn.commit();
+      return new int[] {before, count("events")};
+    } catch (SQLException | RuntimeException e) {
+      try {
+        conn.rollback();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new StoreException("could not write to the store " + file + " (" + firstLine(
+          String.valueOf(e.getMessage())) + "); nothing from this batch was stored", e);
+    } finally {
+      try {
+        conn.setAutoCommit(true);
+      } catch (SQLException ignored) {
+        // the connection is broken; the next call reports it
+      }
+    }
+  }
+
+  private void insertArticles(List<StoredArticle> articles) throws SQLException {
+    Timestamp now = Timestamp.from(Instant.now());
+    try (PreparedStatement a = conn.prepareStatement(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement b = conn.prepareStatement("INSERT INTO article_bands VALUES (?, ?)")) {
+      for (StoredArticle s : articles) {
+        a.setString(1, s.id());
+        a.setString(2, s.url());
+        a.setString(3, s.source());
+        a.setString(4, s.outlet());
+        a.setString(5, s.title());
+        a.setObject(6, s.published());
+        a.setString(7, s.textHash());
+        a.setInt(8, s.chars());
+        a.setString(9, s.family());
+        a.setString(10, s.nearDupOf());
+        a.setObject(11, s.similarity());
+        a.setBytes(12, s.minhash() == null ? null : MinHash.toBytes(s.minhash()));
+        a.setString(13, s.origin());
+        a.setInt(14, s.reports().size());
+        a.setTimestamp(15, now);
+        a.addBatch();
+        if (s.minhash() != null) {
+          for (long band : MinHash.bands(s.minhash())) {
+            b.setLong(1, band);
+            b.setString(2, s.id());
+            b.addBatch();
+          }
+        }
+      }
+      a.executeBatch();
+      b.executeBatch();
+    }
+  }
+
+  /** Renames families joined by a new near-duplicate; returns the partitions whose reports moved. */
+  private Set<String> renameFamilies(Map<String, String> renames) throws SQLException {
+    Set<String> partitions = new LinkedHashSet<>();
+    query("SELECT DISTINCT r.partition FROM reports r JOIN articles a ON a.id = r.article_id"
+        + " WHERE a.family IN (" + in(renames.keySet()) + ")", rs -> partitions.add(rs.getString(1)));
+    try (PreparedStatement st = conn.prepareStatement(
+        "UPDATE articles SET family = ? WHERE family = ?")) {
+      for (var e : renames.entrySet()) {
+        st.setString(1, e.getValue());
+        st.setString(2, e.getKey());
+        st.addBatch();
+      }
+      st.executeBatch();
+    }
+    return partitions;
+  }
+
+  private void insertReports(List<StoredArticle> articles, Set<String> partitions)
+      throws SQLException {
+    String marks = "?, ".repeat(Columns.NAMES.size() + 1) + "?";
+    try (PreparedStatement st = conn.prepareStatement(
+        "INSERT INTO reports VALUES (" + marks + ")")) {
+      for (StoredArticle s : articles) {
+        for (CodedEvent e : s.reports()) {
+          String partition = Report.partition(e);
+          partitions.add(partition);
+          int p = Columns.bind(st, 1, e);
+          st.setString(p, partition);
+          st.setString(p + 1, EventWriter.toJson(e));
+          st.addBatch();
+        }
+      }
+      st.executeBatch();
+    }
+  }
+
+  /** Recomputes the events of these partitions from all their reports. */
+  private void recompute(Set<String> partitions) throws SQLException {
+    if (partitions.isEmpty()) {
+      return;
+    }
+    Map<String, List<Report>> byPartition = new HashMap<>();
+    query("SELECT r.partition, r.json, a.family, a.outlet, a.published FROM reports r"
+        + " JOIN articles a ON a.id = r.article_id WHERE r.partition IN (" + in(partitions) + ")",
+        rs -> byPartition.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(
+            new Report(parse(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getObject(5, LocalDate.class))));
+    try (Statement st = conn.createStatement()) {
+      st.execute("DELETE FROM events WHERE partition IN (" + in(partitions) + ")");
+      st.execute("DELETE FROM event_reports WHERE partition IN (" + in(partitions) + ")");
+    }
+    String marks = "?, ".repeat(Columns.NAMES.size() + 6) + "?";
+    try (PreparedStatement ev = conn.prepareStatement("INSERT INTO events VALUES (" + marks + ")");
+        PreparedStatement links = conn.prepareStatement(
+            "INSERT INTO event_reports VALUES (?, ?, ?)")) {
+      for (var entry : byPartition.entrySet()) {
+        for (MergedEvent m : merger.merge(entry.getValue())) {
+          int p = Columns.bind(ev, 1, m.event());
+          ev.setInt(p++, m.numReports());
+          ev.setInt(p++, m.numArticles());
+          ev.setInt(p++, m.numSources());
+          ev.setObject(p++, m.firstSeen() == null ? null : LocalDate.parse(m.firstSeen()));
+          ev.setObject(p++, m.lastSeen() == null ? null : LocalDate.parse(m.lastSeen()));
+          ev.setString(p++, entry.getKey());
+          ev.setString(p, json(m));
+          ev.addBatch();
+          for (String r : m.reportIds()) {
+            links.setString(1, m.id());
+            links.setString(2, r);
+            links.setString(3, entry.getKey());
+            links.addBatch();
+          }
+        }
+      }
+      ev.executeBatch();
+      links.executeBatch();
+    }
+  }
+
+  /** Row counts of a table. */
+  public int count(String table) {
+    int[] n = new int[1];
+    query("SELECT count(*) FROM " + table, rs -> n[0] = rs.getInt(1));
+    return n[0];
+  }
+
+  static CodedEvent parse(String json) {
+    try {
+      return JSON.readValue(json, CodedEvent.class);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("a stored report cannot be read back: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  static String json(MergedEvent m) {
+    try {
+      return JSON.writeValueAsString(m);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise event " + m.id(), e);
+    }
+  }
+
+  interface RowHandler {
+    void row(ResultSet rs) throws SQLException;
+  }
+
+  void query(String sql, RowHandler handler) {
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        handler.row(rs);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("could not read the store " + file + ": " + firstLine(
+          String.valueOf(e.getMessage())), e);
+    }
+  }
+
+  /** A SQL list of string literals; {@code NULL} for an empty list (matches nothing). */
+  static String in(Collection<String> values) {
+    if (values.isEmpty()) {
+      return "NULL";
+    }
+    return values.stream().map(v -> "'" + v.replace("'", "''") + "'")
+        .collect(Collectors.joining(","));
+  }
+
+  static String firstLine(String s) {
+    int i = s.indexOf('\n');
+    return i < 0 ? s : s.substring(0, i);
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // already failing; the caller reports the first error
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      conn.close();
+    } catch (SQLException e) {
+      throw new StoreException("could not close the store " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

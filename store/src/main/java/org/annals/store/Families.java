@@ -1,0 +1,145 @@
+package org.annals.store;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.annals.dedup.MinHash;
+import org.annals.ingest.RawArticle;
+import org.annals.pipeline.ArticleResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Links near-duplicate articles into families. Two articles are near-duplicates when their
+ * signatures share an LSH band and their estimated similarity reaches
+ * {@link Ingester#NEAR_DUPLICATE}; a family is a connected group of them, named by its smallest
+ * article id, so the families do not depend on the order articles arrive in. When a new article
+ * joins two families, the larger name is renamed to the smaller.
+ */
+final class Families {
+  private final EventStore store;
+  private final Map<String, String> parent = new HashMap<>();
+  private final Set<String> storedFamilies = new HashSet<>();
+
+  Families(EventStore store) {
+    this.store = store;
+  }
+
+  /** The batch's coded articles as they will be stored, with families and near-duplicate links. */
+  List<StoredArticle> link(List<Ingester.Fresh> coded) {
+    List<int @Nullable []> sigs = new ArrayList<>();
+    Set<Long> bands = new HashSet<>();
+    for (Ingester.Fresh f : coded) {
+      int[] sig = MinHash.signature(f.article().text());
+      sigs.add(sig);
+      if (sig != null) {
+        for (long b : MinHash.bands(sig)) {
+          bands.add(b);
+        }
+      }
+    }
+    List<EventStore.Candidate> candidates = new ArrayList<>(store.candidates(bands).values());
+    candidates.sort(java.util.Comparator.comparing(EventStore.Candidate::id));
+    for (EventStore.Candidate c : candidates) {
+      storedFamilies.add(c.family());
+    }
+    List<StoredArticle> out = new ArrayList<>();
+    for (int i = 0; i < coded.size(); i++) {
+      Ingester.Fresh f = coded.get(i);
+      int[] sig = sigs.get(i);
+      String family = f.article().id();
+      String nearest = null;
+      double best = 0;
+      if (sig != null) {
+        Set<Long> own = bandSet(sig);
+        for (EventStore.Candidate c : candidates) {
+          if (c.id().equals(family) || !shares(own, c.minhash())) {
+            continue;
+          }
+          double sim = MinHash.similarity(sig, c.minhash());
+          if (sim >= Ingester.NEAR_DUPLICATE) {
+            union(c.family(), family);
+            if (sim > best || sim == best && nearest != null && c.id().compareTo(nearest) < 0) {
+              best = sim;
+              nearest = c.id();
+            }
+          }
+        }
+        // later articles of the batch compare with this one as with a stored article
+        candidates.add(new EventStore.Candidate(f.article().id(), family, sig));
+      }
+      out.add(stored(f, family, nearest, nearest == null ? null : best, sig));
+    }
+    List<StoredArticle> resolved = new ArrayList<>();
+    for (StoredArticle s : out) {
+      resolved.add(withFamily(s, find(s.family())));
+    }
+    return resolved;
+  }
+
+  /** Stored families renamed by this batch: old name → new name. */
+  Map<String, String> renames() {
+    Map<String, String> r = new LinkedHashMap<>();
+    for (String f : storedFamilies) {
+      String root = find(f);
+      if (!root.equals(f)) {
+        r.put(f, root);
+      }
+    }
+    return r;
+  }
+
+  private static Set<Long> bandSet(int[] sig) {
+    Set<Long> s = new HashSet<>();
+    for (long b : MinHash.bands(sig)) {
+      s.add(b);
+    }
+    return s;
+  }
+
+  private static boolean shares(Set<Long> own, int[] other) {
+    for (long b : MinHash.bands(other)) {
+      if (own.contains(b)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String find(String x) {
+    String p = parent.getOrDefault(x, x);
+    if (p.equals(x)) {
+      return x;
+    }
+    String root = find(p);
+    parent.put(x, root);
+    return root;
+  }
+
+  private void union(String a, String b) {
+    String ra = find(a);
+    String rb = find(b);
+    if (!ra.equals(rb)) {
+      boolean aFirst = ra.compareTo(rb) < 0;
+      parent.put(aFirst ? rb : ra, aFirst ? ra : rb);
+    }
+  }
+
+  private static StoredArticle stored(Ingester.Fresh f, String family, @Nullable String nearest,
+      @Nullable Double similarity, int @Nullable [] sig) {
+    RawArticle a = f.article();
+    ArticleResult r = java.util.Objects.requireNonNull(f.result());
+    return new StoredArticle(a.id(), f.url(), a.source(), Ingester.outlet(a.source(), f.url()),
+        a.title(), a.published(), f.hash(), a.text().length(), family, nearest, similarity, sig,
+        a.origin(), r.events());
+  }
+
+  private static StoredArticle withFamily(StoredArticle s, String family) {
+    return new StoredArticle(s.id(), s.url(), s.source(), s.outlet(), s.title(), s.published(),
+        s.textHash(), s.chars(), family, s.nearDupOf(), s.similarity(), s.minhash(), s.origin(),
+        s.reports());
+  }
+}

@@ -1,0 +1,130 @@
+package org.annals.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+final class EventMergerTest {
+  private final EventMerger merger = new EventMerger();
+
+  @Test
+  void merge_threeReportsOfOneRiot_oneEventWithThreeReports() {
+    Report a = Reports.riot("r1", "a1").said("Rioters set fire to parliament.").build();
+    Report b = Reports.riot("r2", "a2").said("Protesters stormed the parliament.").build();
+    Report c = Reports.riot("r3", "a3").said("Crowds torched part of the building.").build();
+
+    List<MergedEvent> events = merger.merge(List.of(a, b, c));
+
+    assertThat(events).hasSize(1);
+    MergedEvent e = events.get(0);
+    assertThat(e.numReports()).isEqualTo(3);
+    assertThat(e.numArticles()).isEqualTo(3);
+    assertThat(e.numSources()).isEqualTo(3);
+    assertThat(e.event().evidence()).hasSize(3);
+    assertThat(e.reportIds()).containsExactly("r1", "r2", "r3");
+    assertThat(e.event().confidence()).isEqualTo(0.936); // 1 - 0.4³
+  }
+
+  @Test
+  void merge_riotsInTwoCitiesSameDay_stayTwo() {
+    Report a = Reports.riot("r1", "a1").build();
+    Report b = Reports.riot("r2", "a2").in(Reports.MOMBASA).build();
+
+    assertThat(merger.merge(List.of(a, b))).hasSize(2);
+  }
+
+  @Test
+  void merge_differentDaysOrTypes_stayApart() {
+    Report a = Reports.riot("r1", "a1").build();
+    Report b = Reports.riot("r2", "a2").on("2024-06-26", "day").build();
+    Report c = Reports.riot("r3", "a3").type("ASSAULT", "firearms").build();
+
+    assertThat(merger.merge(List.of(a, b, c))).hasSize(3);
+  }
+
+  @Test
+  void merge_twoReportsOfOneArticle_neverMerged() {
+    Report a = Reports.riot("r1", "a1").build();
+    Report b = Reports.riot("r2", "a1").build();
+    Report c = Reports.riot("r3", "a2").build();
+
+    List<MergedEvent> events = merger.merge(List.of(a, b, c));
+
+    assertThat(events).hasSize(2);
+    assertThat(events).extracting(MergedEvent::numReports).containsExactlyInAnyOrder(2, 1);
+  }
+
+  @Test
+  void merge_anyOrder_sameEventsSameIds() {
+    List<Report> reports = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      var r = Reports.riot("r" + i, "a" + (i % 5));
+      if (i % 3 == 0) {
+        r.in(Reports.MOMBASA);
+      }
+      if (i % 4 == 0) {
+        r.in(Reports.KENYA).on("2024-06-01", "month");
+      }
+      reports.add(r.build());
+    }
+    List<MergedEvent> expected = merger.merge(reports);
+    Random random = new Random(7);
+    for (int round = 0; round < 20; round++) {
+      Collections.shuffle(reports, random);
+      assertThat(merger.merge(reports)).isEqualTo(expected);
+    }
+    assertThat(expected.size()).isBetween(2, 11);
+  }
+
+  @Test
+  void merge_nearDuplicateCopy_joinsItsOriginalAndCountsOneSource() {
+    Report storming = Reports.riot("r1", "a1").build();
+    Report curfew = Reports.riot("r2", "a1").type("COERCE", "curfew").in(Reports.KENYA)
+        .said("A nationwide curfew was declared.").build();
+    Report stormingCopy = Reports.riot("r3", "b1").family("a1").build();
+    Report curfewCopy = Reports.riot("r4", "b1").family("a1").type("COERCE", "curfew")
+        .in(Reports.KENYA).said("A nationwide curfew was declared.").build();
+
+    List<MergedEvent> events = merger.merge(List.of(storming, curfew, stormingCopy, curfewCopy));
+
+    assertThat(events).hasSize(2);
+    for (MergedEvent e : events) {
+      assertThat(e.numArticles()).isEqualTo(2);
+      assertThat(e.numSources()).isEqualTo(1);
+      assertThat(e.event().confidence()).isEqualTo(0.6);
+      assertThat(e.event().evidence()).extracting(ev -> ev.articleId()).containsExactly("a1", "b1");
+    }
+  }
+
+  @Test
+  void merge_vagueReport_joinsOnePreciseEventWithoutBridgingTwo() {
+    Report nairobi1 = Reports.riot("r1", "a1").build();
+    Report nairobi2 = Reports.riot("r2", "a2").build();
+    Report mombasa = Reports.riot("r3", "a3").in(Reports.MOMBASA).build();
+    Report kenya = Reports.riot("r4", "a4").in(Reports.KENYA).build();
+
+    List<MergedEvent> events = merger.merge(List.of(nairobi1, nairobi2, mombasa, kenya));
+
+    assertThat(events).hasSize(2);
+    MergedEvent big = events.stream().filter(e -> e.numReports() == 3).findFirst().orElseThrow();
+    assertThat(big.reportIds()).containsExactly("r1", "r2", "r4");
+    assertThat(big.event().location().name()).isEqualTo("Nairobi"); // the most precise place
+  }
+
+  @Test
+  void merge_anchor_isEarliestPublishedReport() {
+    var late = Reports.riot("r1", "a1");
+    late.published = java.time.LocalDate.of(2024, 6, 27);
+    Report early = Reports.riot("r2", "a2").build();
+
+    MergedEvent e = merger.merge(List.of(late.build(), early)).get(0);
+
+    assertThat(e.id()).isEqualTo("r2");
+    assertThat(e.firstSeen()).isEqualTo("2024-06-26");
+    assertThat(e.lastSeen()).isEqualTo("2024-06-27");
+  }
+}

@@ -1,0 +1,239 @@
+package org.annals.store;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes a store's events (or its reports) as CSV, JSON Lines, Parquet or GeoJSON, for pandas, R,
+ * QGIS, Spark or DuckDB itself. CSV and Parquet hold the flat columns of {@code annals code
+ * --format csv} plus the merge counts; JSON Lines holds the full records with all evidence;
+ * GeoJSON holds one point feature per located event.
+ */
+public final class Exporter {
+  public static final List<String> FORMATS = List.of("csv", "jsonl", "parquet", "geojson");
+
+  /** Which events to export; null fields do not filter. Dates filter on overlap. */
+  public record Filter(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String country,
+      @Nullable String type) {
+
+    String where(String alias) {
+      List<String> c = new ArrayList<>();
+      if (from != null) {
+        c.add("coalesce(" + alias + "date_end, " + alias + "date) >= DATE '" + from + "'");
+      }
+      if (to != null) {
+        c.add(alias + "date <= DATE '" + to + "'");
+      }
+      if (country != null) {
+        c.add(alias + "location_country = " + EventStore.in(List.of(country.toUpperCase(Locale.ROOT))));
+      }
+      if (type != null) {
+        c.add(alias + "plover_type = " + EventStore.in(List.of(type.toUpperCase(Locale.ROOT))));
+      }
+      return c.isEmpty() ? "" : " WHERE " + String.join(" AND ", c);
+    }
+  }
+
+  private final EventStore store;
+
+  public Exporter(EventStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Exports to {@code output}, or to {@code stdout} when it is null (not for Parquet). Returns
+   * the number of rows written; {@code skipped} gets GeoJSON's events without coordinates.
+   */
+  public int export(String format, Filter filter, boolean reports, @Nullable Path output,
+      PrintStream stdout, int[] skipped) {
+    if (!FORMATS.contains(format)) {
+      throw new IllegalArgumentException("unknown format '" + format + "'; use one of "
+          + String.join(", ", FORMATS));
+    }
+    String sql = reports ? reportsQuery(filter) : eventsQuery(filter);
+    if (format.equals("parquet")) {
+      if (output == null) {
+        throw new IllegalArgumentException("Parquet is a binary file format; give --output"
+            + " FILE.parquet");
+      }
+      return parquet(sql, output);
+    }
+    try (OutputStream file = output == null ? null
+            : java.nio.file.Files.newOutputStream(output);
+        PrintStream out = file == null ? null
+            : new PrintStream(file, false, StandardCharsets.UTF_8)) {
+      PrintStream target = out == null ? stdout : out;
+      int n = switch (format) {
+        case "csv" -> csv(sql, target);
+        case "jsonl" -> jsonl(sql, target);
+        default -> geojson(sql, target, skipped);
+      };
+      target.flush();
+      return n;
+    } catch (IOException e) {
+      throw new StoreException("cannot write " + output + ": " + e.getMessage()
+          + "; check the directory exists and is writable", e);
+    }
+  }
+
+  static String eventsQuery(Filter f) {
+    return "SELECT " + prefixed("e.") + ", e.num_reports, e.num_articles, e.num_sources,"
+        + " e.first_seen, e.last_seen, (SELECT string_agg(DISTINCT r.article_id, ';' ORDER BY"
+        + " r.article_id) FROM event_reports er JOIN reports r ON r.id = er.report_id"
+        + " WHERE er.event_id = e.id) AS article_ids, e.json FROM events e" + f.where("e.")
+        + " ORDER BY e.date NULLS LAST, e.id";
+  }
+
+  static String reportsQuery(Filter f) {
+    return "SELECT " + prefixed("r.") + ", er.event_id, r.json FROM reports r"
+        + " LEFT JOIN event_reports er ON er.report_id = r.id" + f.where("r.")
+        + " ORDER BY r.date NULLS LAST, r.id";
+  }
+
+  private static String prefixed(String alias) {
+    return String.join(", ", Columns.NAMES.stream().map(n -> alias + n).toList());
+  }
+
+  private int parquet(String sql, Path output) {
+    String flat = "SELECT * EXCLUDE (json) FROM (" + sql + ")";
+    int[] n = new int[1];
+    store.query("SELECT count(*) FROM (" + sql + ")", rs -> n[0] = rs.getInt(1));
+    try (Statement st = store.connection().createStatement()) {
+      st.execute("COPY (" + flat + ") TO '" + output.toAbsolutePath().toString().replace("'", "''")
+          + "' (FORMAT PARQUET)");
+    } catch (SQLException e) {
+      throw new StoreException("cannot write " + output + ": " + EventStore.firstLine(
+          String.valueOf(e.getMessage())) + "; check the directory exists and is writable", e);
+    }
+    return n[0];
+  }
+
+  private int csv(String sql, PrintStream out) {
+    int[] n = new int[1];
+    store.query(sql, rs -> {
+      ResultSetMetaData md = rs.getMetaData();
+      int cols = md.getColumnCount() - 1; // not the json column
+      if (n[0] == 0) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= cols; i++) {
+          names.add(md.getColumnLabel(i));
+        }
+        out.println(String.join(",", names));
+      }
+      StringBuilder b = new StringBuilder();
+      for (int i = 1; i <= cols; i++) {
+        if (i > 1) {
+          b.append(',');
+        }
+        Object v = rs.getObject(i);
+        b.append(v == null ? "" : quote(v.toString()));
+      }
+      out.println(b);
+      n[0]++;
+    });
+    return n[0];
+  }
+
+  private int jsonl(String sql, PrintStream out) {
+    int[] n = new int[1];
+    store.query(sql, rs -> {
+      ResultSetMetaData md = rs.getMetaData();
+      String json = rs.getString(md.getColumnCount());
+      if (md.getColumnLabel(md.getColumnCount() - 1).equals("event_id")) {
+        ObjectNode node = (ObjectNode) parseTree(json);
+        node.put("event_id", rs.getString(md.getColumnCount() - 1));
+        json = node.toString();
+      }
+      out.println(json);
+      n[0]++;
+    });
+    return n[0];
+  }
+
+  private int geojson(String sql, PrintStream out, int[] skipped) {
+    int[] n = new int[1];
+    try {
+      JsonGenerator g = EventStore.JSON.getFactory().createGenerator((OutputStream) out);
+      g.writeStartObject();
+      g.writeStringField("type", "FeatureCollection");
+      g.writeArrayFieldStart("features");
+      store.query(sql, rs -> writeFeature(g, rs, n, skipped));
+      g.writeEndArray();
+      g.writeEndObject();
+      g.flush();
+      out.println();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return n[0];
+  }
+
+  private static void writeFeature(JsonGenerator g, ResultSet rs, int[] n, int[] skipped)
+      throws SQLException {
+    Object lat = rs.getObject("location_lat");
+    Object lon = rs.getObject("location_lon");
+    if (lat == null || lon == null) {
+      skipped[0]++;
+      return;
+    }
+    try {
+      ResultSetMetaData md = rs.getMetaData();
+      g.writeStartObject();
+      g.writeStringField("type", "Feature");
+      g.writeObjectFieldStart("geometry");
+      g.writeStringField("type", "Point");
+      g.writeArrayFieldStart("coordinates");
+      g.writeNumber(((Number) lon).doubleValue());
+      g.writeNumber(((Number) lat).doubleValue());
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeObjectFieldStart("properties");
+      for (int i = 1; i < md.getColumnCount(); i++) {
+        String name = md.getColumnLabel(i);
+        Object v = rs.getObject(i);
+        switch (md.getColumnType(i)) {
+          case Types.INTEGER, Types.BIGINT, Types.DOUBLE, Types.FLOAT, Types.DECIMAL ->
+              g.writeObjectField(name, v);
+          case Types.BOOLEAN -> g.writeObjectField(name, v);
+          default -> g.writeStringField(name, v == null ? null : v.toString());
+        }
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+      n[0]++;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode parseTree(String json) {
+    try {
+      return EventStore.JSON.readTree(json);
+    } catch (IOException e) {
+      throw new StoreException("a stored report cannot be read back: " + e.getMessage(), e);
+    }
+  }
+
+  static String quote(String v) {
+    if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+      return v;
+    }
+    return '"' + v.replace("\"", "\"\"") + '"';
+  }
+}

@@ -1,195 +1,218 @@
 package org.annals.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads articles from a text file (one article; an optional first line is the headline), a JSON
- * Lines file (one article a line: {@code id, text}, optional {@code title, published, url,
- * source}) or standard input ({@code -}).
+ * Reads articles from files, directories and standard input ({@code -}):
+ *
+ * <ul>
+ *   <li>{@code .txt}: one article; an optional first line is the headline;
+ *   <li>{@code .jsonl}: one article a line ({@code id, text}, optional {@code title, published,
+ *       url, source});
+ *   <li>{@code .html}, {@code .htm}: one web page; headline, date, URL, outlet and main text are
+ *       taken from the page;
+ *   <li>{@code .warc}, {@code .warc.gz}: every HTML page fetched with status 200;
+ *   <li>{@code .rss}, {@code .atom}, {@code .xml}: every item of an RSS or Atom feed;
+ *   <li>a directory: every file above in it and its subdirectories, in sorted path order (hidden
+ *       files and directories are skipped, files with other endings ignored).
+ * </ul>
+ *
+ * <p>A file with another ending is read as text. Standard input is read as JSON Lines if it starts
+ * with {@code {}, as a feed or a web page if it starts with {@code <}, else as text.
  *
  * <p>Bad input never throws: each unreadable file or record is passed to the problem consumer and
- * reading goes on with the next record. The reader consumes but does not close standard input.
+ * reading goes on with the next record. The reader consumes but does not close standard input. Not
+ * thread-safe.
  */
 public final class ArticleReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** File name endings read from a directory, lower case. */
+  public static final List<String> EXTENSIONS =
+      List.of(".txt", ".jsonl", ".html", ".htm", ".warc", ".warc.gz", ".rss", ".atom", ".xml");
 
-  private final Consumer<RawArticle> articles;
-  private final Consumer<InputProblem> problems;
+  private enum Kind { TEXT, JSONL, HTML, WARC, FEED }
+
+  private final Sink sink;
 
   public ArticleReader(Consumer<RawArticle> articles, Consumer<InputProblem> problems) {
-    this.articles = articles;
-    this.problems = problems;
+    this.sink = new Sink(articles, problems);
   }
 
-  /** Reads one input name: a path, or {@code -} for {@code stdin}. */
+  /** Reads one input name: a file or directory path, or {@code -} for {@code stdin}. */
   public void read(String input, InputStream stdin) {
     if (input.equals("-")) {
-      readStream("stdin", stdin, true);
+      readStdin(stdin);
       return;
     }
-    Path path = Path.of(input);
+    Path path;
+    try {
+      path = Path.of(input);
+    } catch (InvalidPathException e) {
+      sink.problem(input, "unreadable", "not a valid path (" + e.getReason() + "); check it");
+      return;
+    }
     if (Files.isDirectory(path)) {
-      problems.accept(
-          new InputProblem(
-              input, "unreadable", "is a directory; name the .txt or .jsonl files inside it"));
+      readDirectory(path, input);
+    } else if (Files.isRegularFile(path)) {
+      Kind kind = kind(path);
+      readFile(path, input, kind == null ? Kind.TEXT : kind);
+    } else {
+      sink.problem(input, "unreadable", "no such file; check the path and try again");
+    }
+  }
+
+  /**
+   * Reads one web page that is already in memory, e.g. one posted to the API.
+   *
+   * @param id the article id
+   * @param origin where the page came from, for messages
+   * @param html the page's bytes; the charset is detected from its byte-order mark or meta tag
+   * @param url the URL the page was fetched from (used if the page names no canonical URL), or
+   *     null
+   */
+  public void readHtml(String id, String origin, byte[] html, @Nullable String url) {
+    var tooBig = InputChecks.checkSize(origin, html.length);
+    if (tooBig.isPresent()) {
+      sink.problems().accept(tooBig.get());
       return;
     }
-    if (!Files.isRegularFile(path)) {
-      problems.accept(
-          new InputProblem(input, "unreadable", "no such file; check the path and try again"));
+    try {
+      HtmlArticles.read(html, null, url, id, origin, sink);
+    } catch (RuntimeException e) {
+      sink.problem(origin, "failed", "could not read the HTML page: " + e);
+    }
+  }
+
+  private void readDirectory(Path dir, String input) {
+    List<Path> files = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+              return !d.equals(dir) && hidden(d)
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+              if (!hidden(f) && kind(f) != null && Files.isRegularFile(f)) {
+                files.add(f);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) {
+              sink.problem(f.toString(), "unreadable", "could not open it: " + e.getMessage());
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      sink.problem(input, "unreadable", "could not list the directory: " + e.getMessage());
       return;
     }
-    boolean jsonl = input.toLowerCase(Locale.ROOT).endsWith(".jsonl");
-    try (InputStream in = Files.newInputStream(path)) {
-      if (jsonl) {
-        readStream(input, in, false);
-      } else {
-        long size = Files.size(path);
-        var tooBig = InputChecks.checkSize(input, size);
-        if (tooBig.isPresent()) {
-          problems.accept(tooBig.get());
-          return;
+    if (files.isEmpty()) {
+      sink.problem(
+          input,
+          "empty",
+          "the directory holds no file to read; give files ending in "
+              + String.join(", ", EXTENSIONS));
+      return;
+    }
+    Collections.sort(files);
+    for (Path f : files) {
+      readFile(f, f.toString(), kind(f));
+    }
+  }
+
+  private void readFile(Path path, String origin, Kind kind) {
+    try {
+      if (kind == Kind.WARC) {
+        new WarcArticles(sink).read(path, origin);
+        return;
+      }
+      long size = Files.size(path);
+      Optional<InputProblem> badSize =
+          kind == Kind.JSONL
+              ? Optional.empty()
+              : kind == Kind.FEED && size > 0
+                  ? FeedArticles.checkSize(origin, size)
+                  : InputChecks.checkSize(origin, size);
+      if (badSize.isPresent()) {
+        sink.problems().accept(badSize.get());
+        return;
+      }
+      try (InputStream in = Files.newInputStream(path)) {
+        switch (kind) {
+          case JSONL -> new JsonLines(sink.articles(), sink.problems()).read(origin, in);
+          case HTML ->
+              HtmlArticles.read(in.readAllBytes(), null, null, idFromFileName(path), origin, sink);
+          case FEED -> new FeedArticles(sink).read(origin, in);
+          default -> readText(origin, idFromFileName(path), in.readAllBytes());
         }
-        readText(input, idFromFileName(path), in.readAllBytes());
       }
     } catch (IOException e) {
-      problems.accept(
-          new InputProblem(input, "unreadable", "could not read the file: " + e.getMessage()));
+      sink.problem(origin, "unreadable", "could not read the file: " + e.getMessage());
+    } catch (RuntimeException e) {
+      sink.problem(origin, "failed", "could not read the file (" + e + "); please report it");
     }
   }
 
-  private void readStream(String origin, InputStream in, boolean sniff) {
+  private void readStdin(InputStream stdin) {
     try {
-      if (sniff) {
-        byte[] all = in.readAllBytes();
-        int first = 0;
-        while (first < all.length && Character.isWhitespace(all[first])) {
-          first++;
-        }
-        if (first < all.length && all[first] == '{') {
-          readJsonLines(origin, new java.io.ByteArrayInputStream(all));
-        } else {
-          readText(origin, "stdin", all);
-        }
+      byte[] all = stdin.readAllBytes();
+      int first = 0;
+      while (first < all.length && Character.isWhitespace(all[first])) {
+        first++;
+      }
+      char c = first < all.length ? (char) all[first] : ' ';
+      if (c == '{') {
+        new JsonLines(sink.articles(), sink.problems()).read("stdin", new ByteArrayInputStream(all));
+      } else if (c == '<' && isFeed(all, first)) {
+        new FeedArticles(sink).read("stdin", new ByteArrayInputStream(all));
+      } else if (c == '<') {
+        readHtml("stdin", "stdin", all, null);
       } else {
-        readJsonLines(origin, in);
+        readText("stdin", "stdin", all);
       }
     } catch (IOException e) {
-      problems.accept(new InputProblem(origin, "unreadable", "could not read: " + e.getMessage()));
+      sink.problem("stdin", "unreadable", "could not read: " + e.getMessage());
     }
   }
 
-  private void readJsonLines(String origin, InputStream in) throws IOException {
-    var line = new ByteArrayOutputStream(8192);
-    int lineNo = 0;
-    boolean any = false;
-    var buf = new java.io.BufferedInputStream(in, 1 << 16);
-    int b;
-    boolean eof = false;
-    while (!eof) {
-      b = buf.read();
-      if (b == -1) {
-        eof = true;
-      } else if (b != '\n') {
-        if (line.size() <= InputChecks.MAX_ARTICLE_BYTES * 2) {
-          line.write(b);
-        }
-        continue;
-      }
-      lineNo++;
-      byte[] bytes = line.toByteArray();
-      line.reset();
-      if (isBlank(bytes)) {
-        continue;
-      }
-      any = true;
-      jsonRecord(origin + ":" + lineNo, bytes);
-    }
-    if (!any) {
-      problems.accept(
-          new InputProblem(origin, "empty", "no JSON records found; give one article a line"));
-    }
-  }
-
-  private void jsonRecord(String where, byte[] bytes) {
-    var decoded = InputChecks.decode(where, bytes);
-    if (!decoded.ok()) {
-      problems.accept(decoded.problem());
-      return;
-    }
-    JsonNode node;
-    try {
-      node = JSON.readTree(decoded.text());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      problems.accept(
-          new InputProblem(
-              where, "bad-json", "not a JSON object: " + firstLine(e.getOriginalMessage())));
-      return;
-    }
-    if (node == null || !node.isObject()) {
-      problems.accept(new InputProblem(where, "bad-json", "the line is not a JSON object"));
-      return;
-    }
-    String text = str(node, "text");
-    if (text == null) {
-      text = str(node, "doc_text");
-    }
-    String id = str(node, "id");
-    if (id == null) {
-      id = str(node, "doc_id");
-    }
-    if (text == null || id == null || id.isBlank()) {
-      problems.accept(
-          new InputProblem(
-              where,
-              "missing-field",
-              "each record needs \"id\" and \"text\" (optional: title, published, url, source)"));
-      return;
-    }
-    if (text.isBlank()) {
-      problems.accept(new InputProblem(where, "empty", "the record's text is empty"));
-      return;
-    }
-    String publishedText = str(node, "published");
-    if (publishedText == null) {
-      publishedText = str(node, "date");
-    }
-    LocalDate published = null;
-    if (publishedText != null && !publishedText.isBlank()) {
-      published = parseDate(publishedText);
-      if (published == null) {
-        problems.accept(
-            new InputProblem(
-                where,
-                "bad-date",
-                "published \""
-                    + publishedText
-                    + "\" is not a date (use YYYY-MM-DD); coding it without a publication date"));
-      }
-    }
-    articles.accept(
-        new RawArticle(
-            id, str(node, "title"), text, published, str(node, "url"), str(node, "source"), where));
+  private static boolean isFeed(byte[] all, int from) {
+    String head =
+        new String(all, from, Math.min(2048, all.length - from), StandardCharsets.ISO_8859_1)
+            .toLowerCase(Locale.ROOT);
+    return head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:rdf");
   }
 
   private void readText(String origin, String id, byte[] bytes) {
     var decoded = InputChecks.decode(origin, bytes);
     if (!decoded.ok()) {
-      problems.accept(decoded.problem());
+      sink.problems().accept(decoded.problem());
       return;
     }
     String all = decoded.text();
@@ -206,54 +229,45 @@ public final class ArticleReader {
         body = rest;
       }
     }
-    articles.accept(new RawArticle(id, title, body, null, null, null, origin));
+    sink.article(new RawArticle(id, title, body, null, null, null, origin));
   }
 
-  /** Parses {@code YYYY-MM-DD}, ISO date-times and RFC 1123 dates; null if none fits. */
+  /**
+   * Parses {@code YYYY-MM-DD} (also with a time, or {@code /} separators), ISO date-times, RFC 1123
+   * dates and written dates ("29 Aug 2022", "August 29, 2022"); null if none fits. The date is the
+   * one written, whatever the time zone.
+   */
   public static @Nullable LocalDate parseDate(String s) {
-    String t = s.strip();
+    return Dates.parse(s);
+  }
+
+  /** {@code prefix} and the first 16 hex digits of the SHA-256 of {@code key}: a stable id. */
+  static String hashedId(String prefix, String key) {
     try {
-      if (t.length() >= 10 && t.charAt(4) == '-' && t.charAt(7) == '-') {
-        return LocalDate.parse(t.substring(0, 10));
-      }
-    } catch (DateTimeParseException e) {
-      // fall through to the other formats
-    }
-    try {
-      return OffsetDateTime.parse(t).toLocalDate();
-    } catch (DateTimeParseException e) {
-      // next
-    }
-    try {
-      return ZonedDateTime.parse(t, DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate();
-    } catch (DateTimeParseException e) {
-      return null;
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return prefix + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 
-  private static @Nullable String str(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      return null;
+  private static @Nullable Kind kind(Path path) {
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.endsWith(".warc") || name.endsWith(".warc.gz")) {
+      return Kind.WARC;
+    } else if (name.endsWith(".jsonl")) {
+      return Kind.JSONL;
+    } else if (name.endsWith(".html") || name.endsWith(".htm")) {
+      return Kind.HTML;
+    } else if (name.endsWith(".rss") || name.endsWith(".atom") || name.endsWith(".xml")) {
+      return Kind.FEED;
     }
-    return v.isTextual() ? v.textValue() : v.toString();
+    return name.endsWith(".txt") ? Kind.TEXT : null;
   }
 
-  private static boolean isBlank(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b != ' ' && b != '\t' && b != '\r') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String firstLine(@Nullable String s) {
-    if (s == null) {
-      return "";
-    }
-    int i = s.indexOf('\n');
-    return i < 0 ? s : s.substring(0, i);
+  private static boolean hidden(Path path) {
+    return path.getFileName() != null && path.getFileName().toString().startsWith(".");
   }
 
   static String idFromFileName(Path path) {

@@ -104,4 +104,63 @@ final class ArticleReaderTest {
         + " heard in the capital throughout the night.";
     assertThat(InputChecks.checkEnglish("en.txt", en)).isEmpty();
   }
+
+  @Test
+  void read_directory_readsKnownFilesInSortedPathOrderAndIgnoresOthers() throws IOException {
+    Files.createDirectories(dir.resolve("a/b"));
+    Files.createDirectories(dir.resolve(".cache"));
+    Files.writeString(dir.resolve("a/story.txt"), "Rebels seized the town.", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("a/b/page.html"),
+        "<article><p>Police arrested two men.</p></article>", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("lines.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"Troops withdrew.\"}\n", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("notes.md"), "# not an article", StandardCharsets.UTF_8);
+    Files.write(dir.resolve("a/photo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    Files.writeString(dir.resolve(".cache/old.txt"), "Hidden.", StandardCharsets.UTF_8);
+    reader.read(dir.toString(), new ByteArrayInputStream(new byte[0]));
+    assertThat(problems).isEmpty();
+    assertThat(articles).extracting(RawArticle::id).containsExactly("page", "story", "j1");
+    assertThat(articles.get(0).origin()).isEqualTo(dir.resolve("a/b/page.html").toString());
+  }
+
+  @Test
+  void read_directoryWithoutArticles_givesOneProblemNamingTheEndings() throws IOException {
+    Files.writeString(dir.resolve("notes.md"), "# not an article", StandardCharsets.UTF_8);
+    reader.read(dir.toString(), new ByteArrayInputStream(new byte[0]));
+    assertThat(articles).isEmpty();
+    assertThat(problems).singleElement().satisfies(p -> {
+      assertThat(p.reason()).isEqualTo("empty");
+      assertThat(p.origin()).isEqualTo(dir.toString());
+      assertThat(p.message()).contains(".txt").contains(".warc.gz").contains(".atom");
+    });
+  }
+
+  @Test
+  void read_htmlOnStdin_isSniffed() {
+    byte[] html = "<html><body><article><p>Troops withdrew.</p></article></body></html>"
+        .getBytes(StandardCharsets.UTF_8);
+    reader.read("-", new ByteArrayInputStream(html));
+    assertThat(articles).singleElement().satisfies(a -> {
+      assertThat(a.id()).isEqualTo("stdin");
+      assertThat(a.text()).isEqualTo("Troops withdrew.");
+    });
+  }
+
+  @Test
+  void parseDate_webAndFeedForms_giveTheWrittenDate() {
+    LocalDate aug29 = LocalDate.of(2022, 8, 29);
+    assertThat(ArticleReader.parseDate("2022-08-29")).isEqualTo(aug29);
+    assertThat(ArticleReader.parseDate("2022-08-29T10:00:00Z")).isEqualTo(aug29);
+    assertThat(ArticleReader.parseDate("2022-08-29T23:30:00-05:00")).isEqualTo(aug29);
+    assertThat(ArticleReader.parseDate("2022-08-29 10:00")).isEqualTo(aug29);
+    assertThat(ArticleReader.parseDate("2022/08/29")).isEqualTo(aug29);
+    assertThat(ArticleReader.parseDate("Mon, 29 Aug 2022 10:00:00 GMT")).isEqualTo(aug29);
+    assertThat(ArticleReader.parseDate("Mon, 29 Aug 2022 10:00:00 +0200")).isEqualTo(aug29);
+    assertThat(ArticleReader.parseDate("Mon, 29 Aug 2022 10:00:00 EDT")).isEqualTo(aug29);
+    assertThat(ArticleReader.parseDate("29 August 2022")).isEqualTo(aug29);
+    assertThat(ArticleReader.parseDate("August 29, 2022 10:00 AM")).isEqualTo(aug29);
+    assertThat(ArticleReader.parseDate("2022-02-30")).isNull();
+    assertThat(ArticleReader.parseDate("yesterday")).isNull();
+    assertThat(ArticleReader.parseDate("")).isNull();
+  }
 }

@@ -48,6 +48,14 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "2", description = "worker threads (default 2)")
   int threads;
 
+  @Option(names = "--ingest", description = "measure end-to-end ingest into a fresh store (read,"
+      + " code, dedupe, store), alternating with runs that only read and code")
+  boolean ingest;
+
+  @Option(names = "--batch", defaultValue = "100",
+      description = "with --ingest: articles per store transaction (default 100)")
+  int batch;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -84,6 +92,9 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  model load %.1f s; gazetteer load %.2f s, %d MB of heap%n",
         (System.nanoTime() - t0) / 1e9, gazetteerSecs, gazetteerHeap >> 20);
     Runner.process(pipeline, articles.subList(0, Math.min(warmup, articles.size())), threads, r -> { });
+    if (ingest) {
+      return ingestRuns(pipeline);
+    }
     if (without != null) {
       Runner.process(without, articles.subList(0, Math.min(warmup, articles.size())), threads, r -> { });
     }
@@ -137,6 +148,30 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  private int ingestRuns(Pipeline pipeline) {
+    IngestBench bench = new IngestBench(out, pipeline, threads, batch);
+    List<Double> coded = new ArrayList<>();
+    List<Double> ingested = new ArrayList<>();
+    long peak = 0;
+    for (int run = 1; run <= runs; run++) {
+      // Alternate which goes first, so neither always runs on a cooler JIT or a busier machine.
+      if (run % 2 == 1) {
+        coded.add(bench.codeRun(file, limit, run));
+      }
+      System.gc();
+      ingested.add(bench.ingestRun(file, limit, run));
+      peak = Math.max(peak, peakHeap());
+      if (run % 2 == 0) {
+        coded.add(bench.codeRun(file, limit, run));
+      }
+    }
+    double a = median(coded);
+    double b = median(ingested);
+    out.printf(Locale.ROOT, "median: ingest %.1f articles/s end to end, code only %.1f articles/s:"
+        + " the store adds %.1f%%; peak heap %d MB%n", b, a, (a / b - 1) * 100, peak >> 20);
+    return 0;
+  }
+
   private double runWithout(Pipeline without, List<RawArticle> articles, int run) {
     System.gc();
     long start = System.nanoTime();
@@ -147,7 +182,7 @@ final class BenchCommand implements Callable<Integer> {
     return articles.size() / secs;
   }
 
-  private static void resetPeaks() {
+  static void resetPeaks() {
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
       if (p.getType() == MemoryType.HEAP) {
         p.resetPeakUsage();
@@ -156,7 +191,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** Sum of the heap pools' peak usage since the last reset. */
-  private static long peakHeap() {
+  static long peakHeap() {
     long sum = 0;
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
       if (p.getType() == MemoryType.HEAP) {

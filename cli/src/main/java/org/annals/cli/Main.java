@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Turns news articles into coded, dated, located event data.",
-    subcommands = {CodeCommand.class, PlacesCommand.class, EvalCommand.class, BenchCommand.class})
+    subcommands = {CodeCommand.class, PlacesCommand.class, EvalCommand.class, BenchCommand.class,
+        IngestCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -62,6 +63,12 @@ public final class Main implements Runnable {
       }
       if (cls == EvalCommand.class) {
         return cls.cast(new EvalCommand(out, err));
+      }
+      if (cls == IngestCommand.class) {
+        return cls.cast(new IngestCommand(in, err));
+      }
+      if (cls == ExportCommand.class) {
+        return cls.cast(new ExportCommand(out, err));
       }
       if (cls == BenchCommand.class) {
         return cls.cast(new BenchCommand(out, err));

@@ -63,6 +63,22 @@ final class Runner {
     return new Pipeline(lexicon, annotator(), analyseAll, explain, geocode);
   }
 
+  /**
+   * A coder for the store's ingester: the pipeline (built on first use, so a run that finds
+   * every article already stored never loads the models) over {@code threads} workers.
+   */
+  static org.annals.store.Ingester.Coder coder(@Nullable Path lexiconDir, int threads) {
+    Pipeline[] pipeline = new Pipeline[1];
+    return batch -> {
+      if (pipeline[0] == null) {
+        pipeline[0] = pipeline(lexiconDir, false);
+      }
+      List<ArticleResult> out = new ArrayList<>(batch.size());
+      process(pipeline[0], batch, threads, out::add);
+      return out;
+    };
+  }
+
   /** Reads every input, returning the articles (problems go to {@code problems}). */
   static List<RawArticle> read(List<String> inputs, InputStream stdin, @Nullable LocalDate published,
       Consumer<InputProblem> problems) {

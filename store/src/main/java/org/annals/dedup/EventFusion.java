@@ -18,8 +18,7 @@ import org.annals.place.Gazetteer;
  * from the anchor (the earliest published report, then the smallest id), so ids do not change as
  * later reports arrive; the coding most reports agree on; the most precise date and place; every
  * report's evidence; the lowest reported fatality count (ACLED's convention); and a confidence
- * that grows with independent sources: {@code 1 - Π(1 - c)} over sources, each source counted by
- * its most confident report.
+ * that grows with independent sources ({@link Sources}).
  */
 final class EventFusion {
   private static final List<String> DATE_ORDER = List.of("day", "range", "month", "year");

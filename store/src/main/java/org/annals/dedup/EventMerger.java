@@ -12,12 +12,13 @@ import java.util.Set;
 /**
  * Merges reports of one happening into one event. The result is a function of the set of reports
  * alone: reports are taken in id order, links between them ({@link Matching}) are applied
- * strongest first, and a link is refused when it would put two reports of one article into one
- * event (the coder already decided they are different happenings). Vague reports then join the
+ * strongest first, and a link is refused when it would put two reports of one article and one
+ * PLOVER type into one event (the coder already decided they are different happenings). Vague reports then join the
  * precise event they fit that has the most articles. Thread-safe.
  *
- * <p>Cost: candidate pairs are found by a sweep over start dates, so a partition of {@code n}
- * reports costs about {@code n} times the reports sharing a day, not {@code n²}.
+ * <p>Cost: candidate pairs are found by a sweep over start dates (and within near-duplicate
+ * families), so a partition of {@code n} reports costs about {@code n} times the reports sharing
+ * a day, not {@code n²}.
  */
 public final class EventMerger {
 
@@ -45,15 +46,22 @@ public final class EventMerger {
   /** Candidate links as {score, i, j}, strongest first, then by report order. */
   private static List<int[]> links(List<Report> reports) {
     List<int[]> links = new ArrayList<>();
-    // Every link needs overlapping dates (or, undated, the same family): sweep by start date.
+    // Copies in one family may disagree on dates: compare every pair within a family. Any other
+    // link needs overlapping dates: sweep by start date.
+    Map<String, List<Integer>> byFamily = new HashMap<>();
     List<Integer> dated = new ArrayList<>();
-    Map<String, List<Integer>> undatedByFamily = new HashMap<>();
     for (int i = 0; i < reports.size(); i++) {
       Report r = reports.get(i);
-      if (r.event().date() == null) {
-        undatedByFamily.computeIfAbsent(r.family(), k -> new ArrayList<>()).add(i);
-      } else {
+      byFamily.computeIfAbsent(r.family(), k -> new ArrayList<>()).add(i);
+      if (r.event().date() != null) {
         dated.add(i);
+      }
+    }
+    for (List<Integer> family : byFamily.values()) {
+      for (int a = 0; a < family.size(); a++) {
+        for (int b = a + 1; b < family.size(); b++) {
+          addLink(links, reports, family.get(a), family.get(b));
+        }
       }
     }
     dated.sort(Comparator.comparing((Integer i) -> reports.get(i).event().date())
@@ -66,13 +74,8 @@ public final class EventMerger {
         if (y.event().date().compareTo(end) > 0) {
           break;
         }
-        addLink(links, reports, dated.get(a), dated.get(b));
-      }
-    }
-    for (List<Integer> family : undatedByFamily.values()) {
-      for (int a = 0; a < family.size(); a++) {
-        for (int b = a + 1; b < family.size(); b++) {
-          addLink(links, reports, family.get(a), family.get(b));
+        if (!x.family().equals(y.family())) {
+          addLink(links, reports, dated.get(a), dated.get(b));
         }
       }
     }
@@ -85,7 +88,7 @@ public final class EventMerger {
     Report x = reports.get(i);
     Report y = reports.get(j);
     if (x.articleId().equals(y.articleId())) {
-      return;
+      return; // the coder already decided: one event, or two
     }
     int score = Matching.link(x, y);
     if (score > 0) {
@@ -112,7 +115,7 @@ public final class EventMerger {
         if (!clusters.disjoint(v.get(0), p.get(0)) || !fits(reports, v, p)) {
           continue;
         }
-        int articles = clusters.articles(p.get(0)).size();
+        int articles = (int) p.stream().map(i -> reports.get(i).articleId()).distinct().count();
         if (best == null || articles > bestArticles) {
           best = p;
           bestArticles = articles;
@@ -136,7 +139,10 @@ public final class EventMerger {
     return false;
   }
 
-  /** Union-find over report indexes that refuses to put two reports of one article together. */
+  /**
+   * Union-find over report indexes that refuses to put two reports of one article and one PLOVER
+   * type together.
+   */
   private static final class Clusters {
     private final List<Report> reports;
     private final int[] parent;
@@ -148,9 +154,13 @@ public final class EventMerger {
       for (int i = 0; i < parent.length; i++) {
         parent[i] = i;
         Set<String> own = new HashSet<>();
-        own.add(reports.get(i).articleId());
+        own.add(key(reports.get(i)));
         articles.put(i, own);
       }
+    }
+
+    private static String key(Report r) {
+      return r.articleId() + "|" + r.event().plover().type();
     }
 
     int find(int i) {

@@ -10,15 +10,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * When two reports from different articles tell of the same happening. Link strengths, strongest
- * first: near-duplicate copies with a shared sentence (4), near-duplicate copies that agree (3),
+ * first: near-duplicate copies with a shared evidence sentence (4), near-duplicate copies that
+ * agree on dates and background (3),
  * two precise reports (a day, a site or town) of compatible events close in place and time (2),
- * two vague reports that agree exactly (1). A vague report (a month, a region or a country) never
- * links two precise ones; it attaches to one event afterwards ({@link #contains}).
+ * two reports of one day that agree exactly on a vaguer place (1). A report placed only in a
+ * region or country never links two precise ones; it attaches to one event afterwards ({@link
+ * #contains}). Reports dated only to a month or a year merge only with their own copies.
  */
 final class Matching {
   /** Two precise places this far apart (km, each side's radius) may be one happening. */
   static final double SITE_RADIUS_KM = 5;
   static final double CITY_RADIUS_KM = 20;
+  /** A range of at most this many days is as good as a day for merging. */
+  static final int MAX_RANGE_DAYS = 6;
 
   private static final Set<String> VIOLENT = Set.of("PROTEST", "ASSAULT", "FIGHT");
   private static final Set<String> PROTEST_FAMILY = Set.of("Protests", "Riots");
@@ -35,10 +39,12 @@ final class Matching {
       return 0;
     }
     if (a.family().equals(b.family())) {
-      if (x.background() == y.background() && sameDates(x, y)) {
-        return shareSentence(x, y) ? 4 : 3;
+      // Copies tell a shared sentence's happening alike, even where a moved paragraph changed
+      // the date it inherits from its context.
+      if (shareSentence(x, y)) {
+        return 4;
       }
-      return 0;
+      return x.background() == y.background() && sameDates(x, y) ? 3 : 0;
     }
     boolean fineA = fine(x);
     if (fineA != fine(y)) {
@@ -47,20 +53,38 @@ final class Matching {
     if (fineA) {
       return datesOverlap(x, y) && near(x.location(), y.location()) ? 2 : 0;
     }
-    return sameDates(x, y) && x.datePrecision().equals(y.datePrecision())
+    return dayLevel(x) && dayLevel(y) && sameDates(x, y)
         && samePlace(x.location(), y.location()) ? 1 : 0;
   }
 
-  /** A precise report: dated to the day and placed at a site or town. */
+  /** A precise report: dated to the day (or a few days) and placed at a site or town. */
   static boolean fine(CodedEvent e) {
     String p = e.location().precision();
-    return "day".equals(e.datePrecision()) && e.date() != null
-        && ("site".equals(p) || "city".equals(p));
+    return dayLevel(e) && ("site".equals(p) || "city".equals(p));
   }
 
-  /** True if the vague report {@code coarse} could be telling of the precise one. */
+  /**
+   * Dated to a day, or a range of at most a week. Reports dated only to a month or a year ("the
+   * protests in 2019") never merge across articles: nothing says which happening they mean.
+   */
+  static boolean dayLevel(CodedEvent e) {
+    if (e.date() == null) {
+      return false;
+    }
+    if ("day".equals(e.datePrecision())) {
+      return true;
+    }
+    return "range".equals(e.datePrecision()) && e.dateEnd() != null
+        && java.time.LocalDate.parse(e.date()).plusDays(MAX_RANGE_DAYS)
+            .compareTo(java.time.LocalDate.parse(e.dateEnd())) >= 0;
+  }
+
+  /**
+   * True if the vague report {@code coarse} (a day, but only a region or country) could be
+   * telling of the precise one.
+   */
   static boolean contains(CodedEvent coarse, CodedEvent precise) {
-    if (!typesCompatible(coarse, precise) || !actorsCompatible(coarse.source(), precise.source())
+    if (!dayLevel(coarse) || !typesCompatible(coarse, precise) || !actorsCompatible(coarse.source(), precise.source())
         || !actorsCompatible(coarse.target(), precise.target())) {
       return false;
     }
@@ -81,9 +105,16 @@ final class Matching {
     };
   }
 
+  /**
+   * Same PLOVER type with ACLED sub-events that agree or refine each other, or the same ACLED
+   * sub-event ("rioted" coded PROTEST and "torched cars" coded ASSAULT are both a violent
+   * demonstration).
+   */
   static boolean typesCompatible(CodedEvent x, CodedEvent y) {
+    String subX = x.acled().subEventType();
+    String subY = y.acled().subEventType();
     if (!x.plover().type().equals(y.plover().type())) {
-      return false;
+      return subX != null && subX.equals(subY);
     }
     String modeX = x.plover().mode();
     String modeY = y.plover().mode();
@@ -91,8 +122,6 @@ final class Matching {
         && !modeX.equals(modeY)) {
       return false; // a curfew and a ban are two measures
     }
-    String subX = x.acled().subEventType();
-    String subY = y.acled().subEventType();
     return subX == null || subY == null || subX.equals(subY)
         || (PROTEST_FAMILY.contains(x.acled().eventType())
             && PROTEST_FAMILY.contains(y.acled().eventType()));

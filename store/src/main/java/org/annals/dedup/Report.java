@@ -18,9 +18,15 @@ import org.jspecify.annotations.Nullable;
 public record Report(CodedEvent event, String family, @Nullable String outlet,
     @Nullable LocalDate published) {
 
-  /** Canonical order: earliest published first (unknown last), then by id. */
+  /**
+   * Canonical order: earliest published first (unknown last), then by article id and position in
+   * the article. The first report names its event, so an event keeps its id when later reports
+   * or copies with larger ids join it.
+   */
   public static final Comparator<Report> ANCHOR_ORDER =
       Comparator.comparing((Report r) -> r.published() == null ? LocalDate.MAX : r.published())
+          .thenComparing(Report::articleId)
+          .thenComparingInt(r -> r.event().evidence().get(0).triggerStart())
           .thenComparing(Report::id);
 
   public Report {
@@ -38,12 +44,25 @@ public record Report(CodedEvent event, String family, @Nullable String outlet,
 
   /**
    * The partition a report belongs to: reports merge only within one partition, so a store
-   * recomputes only the partitions a batch touched. PLOVER type, location country and the month
-   * the event starts in ({@code undated} without a date).
+   * recomputes only the partitions a batch touched. The kind of event ({@link #kind}), the
+   * location's country and the month the event starts in ({@code undated} without a date).
    */
   public static String partition(CodedEvent e) {
     String country = e.location().country() == null ? "" : e.location().country();
     String month = e.date() == null ? "undated" : e.date().substring(0, 7);
-    return e.plover().type() + "|" + country + "|" + month;
+    return kind(e) + "|" + country + "|" + month;
+  }
+
+  /**
+   * What kind of happening a report tells of, coarse enough that two reports of one happening
+   * always share it: ACLED's event type (protests and riots together, since reports disagree on
+   * whether a crowd turned violent), else the PLOVER type.
+   */
+  static String kind(CodedEvent e) {
+    String acled = e.acled().eventType();
+    if (acled == null) {
+      return e.plover().type();
+    }
+    return acled.equals("Protests") || acled.equals("Riots") ? "Demonstrations" : acled;
   }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Groups an event's reports into independent sources: articles are one source when they are
- * near-duplicates of each other (one family) or come from the same outlet.
+ * near-duplicates of each other (one family) or come from the same outlet. The event's
+ * confidence is {@code 1 - Π(1 - c)} over the sources, each counted by its first report.
  */
 final class Sources {
   private final int count;
@@ -25,9 +26,12 @@ final class Sources {
         union(parent, "o:" + r.outlet(), "a:" + r.articleId());
       }
     }
+    // Each source counts with its first report in anchor order, so a copy never changes it.
     Map<String, Double> best = new HashMap<>();
-    for (Report r : reports) {
-      best.merge(find(parent, "a:" + r.articleId()), r.event().confidence(), Math::max);
+    List<Report> ordered = new java.util.ArrayList<>(reports);
+    ordered.sort(Report.ANCHOR_ORDER);
+    for (Report r : ordered) {
+      best.putIfAbsent(find(parent, "a:" + r.articleId()), r.event().confidence());
     }
     if (best.size() == 1) {
       return new Sources(1, best.values().iterator().next());

@@ -1,8 +1,7 @@
 package org.annals.store;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,26 +41,25 @@ final class Columns {
     return String.join(", ", NAMES);
   }
 
-  /** Sets the event's flat cells as parameters {@code first..first+N-1}; returns the next index. */
-  static int bind(PreparedStatement st, int first, CodedEvent e) throws SQLException {
+  /** The event's flat cells, typed, in {@link #NAMES} order (null for empty cells). */
+  static List<Object> values(CodedEvent e) {
     List<String> cells = EventWriter.flat(e);
-    int p = first;
-    for (int i = 0; i < NAMES.size(); i++, p++) {
+    List<Object> out = new ArrayList<>(cells.size());
+    for (int i = 0; i < NAMES.size(); i++) {
       String v = cells.get(i);
-      String type = type(NAMES.get(i));
       if (v.isEmpty()) {
-        st.setObject(p, null);
+        out.add(null);
         continue;
       }
-      switch (type) {
-        case "DATE" -> st.setObject(p, LocalDate.parse(v));
-        case "BOOLEAN" -> st.setBoolean(p, Boolean.parseBoolean(v));
-        case "DOUBLE" -> st.setDouble(p, Double.parseDouble(v));
-        case "INTEGER" -> st.setInt(p, Integer.parseInt(v));
-        case "BIGINT" -> st.setLong(p, Long.parseLong(v));
-        default -> st.setString(p, v);
-      }
+      out.add(switch (type(NAMES.get(i))) {
+        case "DATE" -> LocalDate.parse(v);
+        case "BOOLEAN" -> Boolean.parseBoolean(v);
+        case "DOUBLE" -> Double.parseDouble(v);
+        case "INTEGER" -> Integer.parseInt(v);
+        case "BIGINT" -> Long.parseLong(v);
+        default -> v;
+      });
     }
-    return p;
+    return out;
   }
 }

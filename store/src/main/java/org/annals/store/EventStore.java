@@ -11,12 +11,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +136,7 @@ public final class EventStore implements AutoCloseable {
   int[] write(List<StoredArticle> articles, Map<String, String> familyRenames) {
     try {
       conn.setAutoCommit(false);
-      int before = count("events");
+      int before = count("events"); // also opens the transaction the appenders join
       Set<String> partitions = new LinkedHashSet<>();
       insertArticles(articles);
       if (!familyRenames.isEmpty()) {
@@ -163,37 +164,19 @@ public final class EventStore implements AutoCloseable {
   }
 
   private void insertArticles(List<StoredArticle> articles) throws SQLException {
-    Timestamp now = Timestamp.from(Instant.now());
-    try (PreparedStatement a = conn.prepareStatement(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        PreparedStatement b = conn.prepareStatement("INSERT INTO article_bands VALUES (?, ?)")) {
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+    try (Rows rows = new Rows(conn, "articles"); Rows bands = new Rows(conn, "article_bands")) {
       for (StoredArticle s : articles) {
-        a.setString(1, s.id());
-        a.setString(2, s.url());
-        a.setString(3, s.source());
-        a.setString(4, s.outlet());
-        a.setString(5, s.title());
-        a.setObject(6, s.published());
-        a.setString(7, s.textHash());
-        a.setInt(8, s.chars());
-        a.setString(9, s.family());
-        a.setString(10, s.nearDupOf());
-        a.setObject(11, s.similarity());
-        a.setBytes(12, s.minhash() == null ? null : MinHash.toBytes(s.minhash()));
-        a.setString(13, s.origin());
-        a.setInt(14, s.reports().size());
-        a.setTimestamp(15, now);
-        a.addBatch();
+        rows.add(s.id(), s.url(), s.source(), s.outlet(), s.title(), s.published(), s.textHash(),
+            s.chars(), s.family(), s.nearDupOf(), s.similarity(),
+            s.minhash() == null ? null : MinHash.toBytes(s.minhash()), s.origin(),
+            s.reports().size(), now);
         if (s.minhash() != null) {
           for (long band : MinHash.bands(s.minhash())) {
-            b.setLong(1, band);
-            b.setString(2, s.id());
-            b.addBatch();
+            bands.add(band, s.id());
           }
         }
       }
-      a.executeBatch();
-      b.executeBatch();
     }
   }
 
@@ -216,63 +199,76 @@ public final class EventStore implements AutoCloseable {
 
   private void insertReports(List<StoredArticle> articles, Set<String> partitions)
       throws SQLException {
-    String marks = "?, ".repeat(Columns.NAMES.size() + 1) + "?";
-    try (PreparedStatement st = conn.prepareStatement(
-        "INSERT INTO reports VALUES (" + marks + ")")) {
+    try (Rows rows = new Rows(conn, "reports")) {
       for (StoredArticle s : articles) {
         for (CodedEvent e : s.reports()) {
           String partition = Report.partition(e);
           partitions.add(partition);
-          int p = Columns.bind(st, 1, e);
-          st.setString(p, partition);
-          st.setString(p + 1, EventWriter.toJson(e));
-          st.addBatch();
+          List<Object> values = Columns.values(e);
+          values.add(partition);
+          values.add(EventWriter.toJson(e));
+          rows.add(values);
         }
       }
-      st.executeBatch();
     }
   }
 
-  /** Recomputes the events of these partitions from all their reports. */
+  /**
+   * Recomputes the events of these partitions from all their reports, and writes only the events
+   * that changed: most batches add one report to a partition of many events.
+   */
   private void recompute(Set<String> partitions) throws SQLException {
     if (partitions.isEmpty()) {
       return;
     }
+    String in = in(partitions);
     Map<String, List<Report>> byPartition = new HashMap<>();
     query("SELECT r.partition, r.json, a.family, a.outlet, a.published FROM reports r"
-        + " JOIN articles a ON a.id = r.article_id WHERE r.partition IN (" + in(partitions) + ")",
+        + " JOIN articles a ON a.id = r.article_id WHERE r.partition IN (" + in + ")",
         rs -> byPartition.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(
             new Report(parse(rs.getString(2)), rs.getString(3), rs.getString(4),
                 rs.getObject(5, LocalDate.class))));
-    try (Statement st = conn.createStatement()) {
-      st.execute("DELETE FROM events WHERE partition IN (" + in(partitions) + ")");
-      st.execute("DELETE FROM event_reports WHERE partition IN (" + in(partitions) + ")");
-    }
-    String marks = "?, ".repeat(Columns.NAMES.size() + 6) + "?";
-    try (PreparedStatement ev = conn.prepareStatement("INSERT INTO events VALUES (" + marks + ")");
-        PreparedStatement links = conn.prepareStatement(
-            "INSERT INTO event_reports VALUES (?, ?, ?)")) {
-      for (var entry : byPartition.entrySet()) {
-        for (MergedEvent m : merger.merge(entry.getValue())) {
-          int p = Columns.bind(ev, 1, m.event());
-          ev.setInt(p++, m.numReports());
-          ev.setInt(p++, m.numArticles());
-          ev.setInt(p++, m.numSources());
-          ev.setObject(p++, m.firstSeen() == null ? null : LocalDate.parse(m.firstSeen()));
-          ev.setObject(p++, m.lastSeen() == null ? null : LocalDate.parse(m.lastSeen()));
-          ev.setString(p++, entry.getKey());
-          ev.setString(p, json(m));
-          ev.addBatch();
-          for (String r : m.reportIds()) {
-            links.setString(1, m.id());
-            links.setString(2, r);
-            links.setString(3, entry.getKey());
-            links.addBatch();
-          }
+    Map<String, String> old = new HashMap<>();
+    query("SELECT id, json FROM events WHERE partition IN (" + in + ")",
+        rs -> old.put(rs.getString(1), rs.getString(2)));
+    List<MergedEvent> added = new ArrayList<>();
+    Map<String, String> addedPartition = new HashMap<>();
+    Set<String> kept = new HashSet<>();
+    for (var entry : byPartition.entrySet()) {
+      for (MergedEvent m : merger.merge(entry.getValue())) {
+        String json = json(m);
+        if (json.equals(old.get(m.id()))) {
+          kept.add(m.id());
+        } else {
+          added.add(m);
+          addedPartition.put(m.id(), entry.getKey());
         }
       }
-      ev.executeBatch();
-      links.executeBatch();
+    }
+    Set<String> gone = new HashSet<>(old.keySet());
+    gone.removeAll(kept);
+    if (!gone.isEmpty()) {
+      try (Statement st = conn.createStatement()) {
+        st.execute("DELETE FROM events WHERE id IN (" + in(gone) + ")");
+        st.execute("DELETE FROM event_reports WHERE event_id IN (" + in(gone) + ")");
+      }
+    }
+    try (Rows events = new Rows(conn, "events"); Rows links = new Rows(conn, "event_reports")) {
+      for (MergedEvent m : added) {
+        String partition = addedPartition.get(m.id());
+        List<Object> values = Columns.values(m.event());
+        values.add(m.numReports());
+        values.add(m.numArticles());
+        values.add(m.numSources());
+        values.add(m.firstSeen() == null ? null : LocalDate.parse(m.firstSeen()));
+        values.add(m.lastSeen() == null ? null : LocalDate.parse(m.lastSeen()));
+        values.add(partition);
+        values.add(json(m));
+        events.add(values);
+        for (String r : m.reportIds()) {
+          links.add(m.id(), r, partition);
+        }
+      }
     }
   }
 

@@ -13,6 +13,8 @@ public final class IngestSummary {
   int eventsBefore = -1;
   int eventsAfter;
   int warnings;
+  long codingNanos;
+  long storeNanos;
   final Map<String, Integer> skipped = new TreeMap<>();
   private final long startNanos = System.nanoTime();
 
@@ -58,6 +60,16 @@ public final class IngestSummary {
     return Map.copyOf(skipped);
   }
 
+  /** Seconds spent coding (NLP, coding, dates, places). */
+  public double codingSeconds() {
+    return codingNanos / 1e9;
+  }
+
+  /** Seconds spent on deduplication and the store. */
+  public double storeSeconds() {
+    return storeNanos / 1e9;
+  }
+
   public double seconds() {
     return (System.nanoTime() - startNanos) / 1e9;
   }
@@ -72,9 +84,10 @@ public final class IngestSummary {
   /** The closing summary, several lines. */
   public String report(String db) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "annals: read %,d article(s) in %.1f s: %,d stored and"
-        + " coded (%,d of them near-duplicates of a stored article), %,d skipped%n",
-        read, seconds(), stored, nearDuplicates, skippedTotal()));
+    b.append(String.format(Locale.ROOT, "annals: read %,d article(s) in %.1f s (coding %.1f s,"
+        + " deduplication and store %.1f s): %,d stored and coded (%,d of them near-duplicates of"
+        + " a stored article), %,d skipped%n", read, seconds(), codingSeconds(), storeSeconds(),
+        stored, nearDuplicates, skippedTotal()));
     if (!skipped.isEmpty()) {
       b.append("annals: skipped by reason:");
       skipped.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %,d;", k, v)));

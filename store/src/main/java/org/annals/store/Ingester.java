@@ -93,12 +93,12 @@ public final class Ingester {
     }
     List<RawArticle> batch = new ArrayList<>(pending);
     pending.clear();
-    List<Fresh> fresh = new ArrayList<>();
-    for (Fresh f : withoutDuplicates(batch)) {
-      fresh.add(f);
-    }
+    long t0 = System.nanoTime();
+    List<Fresh> fresh = withoutDuplicates(batch);
+    long t1 = System.nanoTime();
     List<ArticleResult> results = fresh.isEmpty() ? List.of()
         : coder.code(fresh.stream().map(Fresh::article).toList());
+    long t2 = System.nanoTime();
     List<Fresh> coded = new ArrayList<>();
     for (int i = 0; i < fresh.size(); i++) {
       ArticleResult r = results.get(i);
@@ -116,6 +116,8 @@ public final class Ingester {
       summary.eventsBefore = counts[0];
     }
     summary.eventsAfter = counts[1];
+    summary.codingNanos += t2 - t1;
+    summary.storeNanos += System.nanoTime() - t2 + t1 - t0;
     summary.stored += toStore.size();
     for (StoredArticle s : toStore) {
       summary.reports += s.reports().size();

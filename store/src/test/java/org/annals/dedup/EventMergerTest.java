@@ -59,6 +59,23 @@ final class EventMergerTest {
   }
 
   @Test
+  void merge_sameAcledSubEventUnderTwoPloverTypes_oneHappening() {
+    Report riot = Reports.riot("r1", "a1").build();
+    Report torching = Reports.riot("r2", "a1").type("ASSAULT", "destroy")
+        .acled("Riots", "Violent demonstration").said("They torched cars.").build();
+    Report other = Reports.riot("r3", "a2").type("ASSAULT", "destroy")
+        .acled("Riots", "Violent demonstration").build();
+    Report sameTypeTwice = Reports.riot("r4", "a2").build();
+
+    List<MergedEvent> events = merger.merge(List.of(riot, torching, other, sameTypeTwice));
+
+    // a1's riot and torching are two aspects of one riot; a2 told of it twice as well
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).numArticles()).isEqualTo(2);
+    assertThat(events.get(0).numReports()).isEqualTo(4);
+  }
+
+  @Test
   void merge_anyOrder_sameEventsSameIds() {
     List<Report> reports = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
@@ -113,6 +130,15 @@ final class EventMergerTest {
     MergedEvent big = events.stream().filter(e -> e.numReports() == 3).findFirst().orElseThrow();
     assertThat(big.reportIds()).containsExactly("r1", "r2", "r4");
     assertThat(big.event().location().name()).isEqualTo("Nairobi"); // the most precise place
+  }
+
+  @Test
+  void merge_reportsDatedOnlyToAMonth_neverMergeAcrossArticles() {
+    Report a = Reports.riot("r1", "a1").in(Reports.KENYA).on("2024-06-01", "month").build();
+    Report b = Reports.riot("r2", "a2").in(Reports.KENYA).on("2024-06-01", "month").build();
+    Report precise = Reports.riot("r3", "a3").build();
+
+    assertThat(merger.merge(List.of(a, b, precise))).hasSize(3);
   }
 
   @Test

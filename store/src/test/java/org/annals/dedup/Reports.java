@@ -24,6 +24,8 @@ final class Reports {
   @Nullable String outlet;
   @Nullable LocalDate published = LocalDate.of(2024, 6, 26);
   String type = "PROTEST";
+  @Nullable String acledType = "Riots";
+  @Nullable String acledSub = "Violent demonstration";
   @Nullable String mode = "riot";
   @Nullable String date = "2024-06-25";
   String precision = "day";
@@ -62,9 +64,18 @@ final class Reports {
     return this;
   }
 
+  /** Another PLOVER type, with no ACLED type unless {@link #acled} gives one. */
   Reports type(String type, @Nullable String mode) {
     this.type = type;
     this.mode = mode;
+    this.acledType = null;
+    this.acledSub = null;
+    return this;
+  }
+
+  Reports acled(String eventType, String subEventType) {
+    this.acledType = eventType;
+    this.acledSub = subEventType;
     return this;
   }
 
@@ -73,7 +84,7 @@ final class Reports {
         ? LocalDate.parse(date).withDayOfMonth(LocalDate.parse(date).lengthOfMonth()).toString()
         : null;
     var event = new CodedEvent(id, article, date, end, precision, "text", null, background,
-        new Plover(type, mode, List.of()), "145", new Acled("Riots", "Violent demonstration"),
+        new Plover(type, mode, List.of()), "145", new Acled(acledType, acledSub),
         source, null, location, null, confidence,
         List.of(new Evidence(article, sentence, 0, sentence.length(), "set fire", 8, 16, "t")),
         "test");

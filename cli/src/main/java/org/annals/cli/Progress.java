@@ -1,0 +1,121 @@
+package org.annals.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.annals.store.IngestSummary;
+
+/**
+ * Shows how a long ingest is going: on a terminal, a bar redrawn in place (articles, events,
+ * rate, ETA); otherwise a plain line every {@value #LINE_EVERY_SECONDS} seconds. Problems are
+ * printed on their own lines either way.
+ */
+final class Progress {
+  static final int LINE_EVERY_SECONDS = 10;
+  private static final int WIDTH = 24;
+
+  private final PrintStream err;
+  private final boolean terminal;
+  private final long total;
+  private long lastLine = System.nanoTime();
+  private boolean barShown;
+
+  Progress(PrintStream err, boolean terminal, long total) {
+    this.err = err;
+    this.terminal = terminal;
+    this.total = total;
+  }
+
+  /** A bar when standard error is a terminal (only then does {@code err} reach a console). */
+  static Progress forTerminal(PrintStream err, long total) {
+    boolean terminal = System.console() != null && err == System.err;
+    return new Progress(err, terminal, total);
+  }
+
+  void problem(String line) {
+    clearBar();
+    err.println(line);
+  }
+
+  void update(IngestSummary s) {
+    if (terminal) {
+      err.print("\r" + bar(s));
+      err.flush();
+      barShown = true;
+    } else if (System.nanoTime() - lastLine >= LINE_EVERY_SECONDS * 1_000_000_000L) {
+      err.println("annals: " + s.progressLine() + eta(s));
+      lastLine = System.nanoTime();
+    }
+  }
+
+  void done(IngestSummary s) {
+    clearBar();
+  }
+
+  String bar(IngestSummary s) {
+    StringBuilder b = new StringBuilder();
+    if (total > 0) {
+      int filled = (int) Math.min(WIDTH, WIDTH * s.read() / total);
+      b.append('[').append("#".repeat(filled)).append("-".repeat(WIDTH - filled)).append("] ");
+      b.append(String.format(Locale.ROOT, "%,d/%,d articles", s.read(), total));
+    } else {
+      b.append(String.format(Locale.ROOT, "%,d articles", s.read()));
+    }
+    double rate = s.read() / Math.max(s.seconds(), 1e-9);
+    b.append(String.format(Locale.ROOT, " · %,d events · %.1f articles/s", s.events(), rate));
+    return b.append(eta(s)).toString();
+  }
+
+  private String eta(IngestSummary s) {
+    double rate = s.read() / Math.max(s.seconds(), 1e-9);
+    if (total <= 0 || rate <= 0 || s.read() >= total) {
+      return "";
+    }
+    long secs = (long) ((total - s.read()) / rate);
+    return String.format(Locale.ROOT, " · ETA %d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
+  }
+
+  private void clearBar() {
+    if (barShown) {
+      err.print("\r" + " ".repeat(100) + "\r");
+      barShown = false;
+    }
+  }
+
+  /**
+   * How many articles the inputs hold, for the ETA: lines of JSON Lines files, one per text or
+   * HTML file; -1 when unknown (standard input, WARC files, feeds).
+   */
+  static long estimate(List<String> inputs) {
+    long n = 0;
+    for (String input : inputs) {
+      Path p = Path.of(input);
+      if (input.equals("-") || !Files.exists(p)) {
+        return -1;
+      }
+      try (Stream<Path> files = Files.isDirectory(p) ? Files.walk(p) : Stream.of(p)) {
+        for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+          String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+          if (name.endsWith(".jsonl")) {
+            try (Stream<String> lines = Files.lines(f)) {
+              n += lines.filter(l -> !l.isBlank()).count();
+            }
+          } else if (name.endsWith(".txt") || name.endsWith(".html") || name.endsWith(".htm")) {
+            n++;
+          } else if (name.endsWith(".warc") || name.endsWith(".warc.gz") || name.endsWith(".rss")
+              || name.endsWith(".atom") || name.endsWith(".xml")) {
+            return -1;
+          }
+        }
+      } catch (IOException | UncheckedIOException e) {
+        return -1;
+      }
+    }
+    return n;
+  }
+}

@@ -2,9 +2,7 @@ package org.annals.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.annals.output.EventWriter;
@@ -21,27 +19,17 @@ import picocli.CommandLine.Parameters;
     description = {
       "Codes the events in news articles and prints one event per line.",
       "INPUT is a text file (one article; an optional first line is the headline), a .jsonl file"
-          + " (one article a line: id, text, optional title, published, url, source) or - for"
+          + " (one article a line: id, text, optional title, published, url, source), an .html"
+          + " page, a .warc or .warc.gz file, an RSS or Atom feed, a directory of these, or - for"
           + " standard input."
     })
 final class CodeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "article files, or - for stdin")
   List<String> inputs;
 
-  @Option(names = "--published", paramLabel = "YYYY-MM-DD",
-      description = "publication date for articles that do not carry one (resolves \"Monday\")")
-  String published;
-
   @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
       description = "jsonl (default), table or csv")
   String format;
-
-  @Option(names = "--lexicon", paramLabel = "DIR",
-      description = "a directory of lexicon files whose entries are added to the built-in ones")
-  Path lexicon;
-
-  @Option(names = "--threads", defaultValue = "2", description = "worker threads (default 2)")
-  int threads;
 
   @Option(names = "--all-sentences",
       description = "analyse every sentence, not only those the trigger scan selects (slower)")
@@ -50,6 +38,8 @@ final class CodeCommand implements Callable<Integer> {
   @Option(names = "--explain",
       description = "print to stderr every trigger match and why its clause was or was not coded")
   boolean explain;
+
+  @CommandLine.Mixin Options.Coding coding;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -65,15 +55,7 @@ final class CodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LocalDate date = null;
-    if (published != null) {
-      try {
-        date = LocalDate.parse(published);
-      } catch (DateTimeParseException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--published '" + published + "' is not a date; use YYYY-MM-DD, e.g. 2022-08-29");
-      }
-    }
+    LocalDate date = Options.date(spec, "--published", coding.published);
     EventWriter writer;
     try {
       writer = EventWriter.forFormat(format, out);
@@ -85,14 +67,14 @@ final class CodeCommand implements Callable<Integer> {
     if (articles.isEmpty()) {
       return 1;
     }
-    Pipeline pipeline = Runner.pipeline(lexicon, allSentences,
+    Pipeline pipeline = Runner.pipeline(coding.lexicon, allSentences,
         explain ? line -> err.println("explain: " + line) : null);
     if (explain) {
-      threads = 1;
+      coding.threads = 1;
     }
     boolean noDate = articles.stream().anyMatch(a -> a.published() == null);
     int[] events = new int[1];
-    Runner.processAll(pipeline, articles, threads, err, batch, r -> {
+    Runner.processAll(pipeline, articles, coding.threads, err, batch, r -> {
       for (var e : r.events()) {
         writer.write(e);
         events[0]++;

@@ -3,8 +3,6 @@ package org.annals.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.annals.store.EventStore;
@@ -73,7 +71,8 @@ final class ExportCommand implements Callable<Integer> {
           + "' first, or pass --db FILE");
       return 1;
     }
-    var filter = new Exporter.Filter(date("--from", from), date("--to", to), country, type);
+    var filter = new Exporter.Filter(Options.date(spec, "--from", from),
+        Options.date(spec, "--to", to), country, type);
     int[] unlocated = new int[1];
     int n;
     try (EventStore store = EventStore.open(db)) {
@@ -86,15 +85,4 @@ final class ExportCommand implements Callable<Integer> {
     return 0;
   }
 
-  private LocalDate date(String option, String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          option + " '" + text + "' is not a date; use YYYY-MM-DD, e.g. 2022-08-29");
-    }
-  }
 }

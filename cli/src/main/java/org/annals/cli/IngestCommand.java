@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -41,20 +40,11 @@ final class IngestCommand implements Callable<Integer> {
       description = "the store (default ./annals.duckdb; created if missing)")
   Path db;
 
-  @Option(names = "--published", paramLabel = "YYYY-MM-DD",
-      description = "publication date for articles that do not carry one (resolves \"Monday\")")
-  String published;
-
-  @Option(names = "--lexicon", paramLabel = "DIR",
-      description = "a directory of lexicon files whose entries are added to the built-in ones")
-  Path lexicon;
-
-  @Option(names = "--threads", defaultValue = "2", description = "worker threads (default 2)")
-  int threads;
-
   @Option(names = "--batch", defaultValue = "100",
       description = "articles per transaction (default 100); a killed run loses at most one batch")
   int batch;
+
+  @CommandLine.Mixin Options.Coding coding;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -68,7 +58,7 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LocalDate date = parseDate(published);
+    LocalDate date = Options.date(spec, "--published", coding.published);
     if (batch < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--batch must be at least 1, got " + batch);
@@ -76,7 +66,7 @@ final class IngestCommand implements Callable<Integer> {
     Progress progress = Progress.forTerminal(err, Progress.estimate(inputs));
     IngestSummary summary;
     try (EventStore store = EventStore.open(db)) {
-      Ingester ingester = new Ingester(store, Runner.coder(lexicon, threads),
+      Ingester ingester = new Ingester(store, Runner.coder(coding.lexicon, coding.threads),
           p -> progress.problem(p.toString()), progress::update, batch);
       ArticleReader reader = new ArticleReader(
           a -> ingester.add(a.withDefaultPublished(date)), ingester::problem);
@@ -96,15 +86,4 @@ final class IngestCommand implements Callable<Integer> {
     return onlyErrors ? 1 : 0;
   }
 
-  private LocalDate parseDate(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--published '" + text + "' is not a date; use YYYY-MM-DD, e.g. 2022-08-29");
-    }
-  }
 }

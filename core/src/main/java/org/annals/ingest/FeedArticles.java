@@ -34,17 +34,7 @@ final class FeedArticles {
 
   /** The problem with a feed file of {@code bytes} bytes, if it is too large to read. */
   static Optional<InputProblem> checkSize(String origin, long bytes) {
-    if (bytes <= MAX_FEED_BYTES) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new InputProblem(
-            origin,
-            "too-large",
-            String.format(
-                Locale.ROOT,
-                "the feed is %.1f MB, over the 64 MB limit; split it into smaller feeds",
-                bytes / 1048576.0)));
+    return InputChecks.tooLarge(origin, bytes, MAX_FEED_BYTES, "feed", "split it into smaller feeds");
   }
 
   FeedArticles(Sink sink) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.jsoup.nodes.Element;
 
 /**
@@ -75,24 +74,7 @@ final class HtmlBoilerplate {
   }
 
   static List<Pattern> parse(String fileText, String fileName) {
-    List<Pattern> out = new ArrayList<>();
-    int lineNo = 0;
-    for (String line : fileText.split("\n", -1)) {
-      lineNo++;
-      String t = line.strip();
-      if (t.isEmpty() || t.startsWith("#")) {
-        continue;
-      }
-      try {
-        out.add(Pattern.compile(t, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-      } catch (PatternSyntaxException e) {
-        throw new IllegalStateException(
-            fileName + ":" + lineNo + ": bad regular expression: " + e.getDescription()
-                + "; fix the line and rebuild Annals",
-            e);
-      }
-    }
-    return out;
+    return org.annals.text.Cleaner.parsePatterns(fileText, fileName);
   }
 
   private static String resource(String name) {

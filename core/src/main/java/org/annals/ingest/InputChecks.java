@@ -29,18 +29,19 @@ public final class InputChecks {
       return Optional.of(
           new InputProblem(origin, "empty", "the input is empty; give a file with article text"));
     }
-    if (bytes > MAX_ARTICLE_BYTES) {
-      return Optional.of(
-          new InputProblem(
-              origin,
-              "too-large",
-              String.format(
-                  Locale.ROOT,
-                  "the article is %.1f MB, over the 5 MB limit; split it into articles (one a"
-                      + " line in a .jsonl file)",
-                  bytes / 1048576.0)));
+    return tooLarge(origin, bytes, MAX_ARTICLE_BYTES, "article",
+        "split it into articles (one a line in a .jsonl file)");
+  }
+
+  /** A {@code too-large} problem if {@code bytes} is over {@code limit}, saying what to do. */
+  static Optional<InputProblem> tooLarge(String origin, long bytes, long limit, String what,
+      String advice) {
+    if (bytes <= limit) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    return Optional.of(new InputProblem(origin, "too-large", String.format(Locale.ROOT,
+        "the %s is %.1f MB, over the %d MB limit; %s", what, bytes / 1048576.0, limit >> 20,
+        advice)));
   }
 
   /**

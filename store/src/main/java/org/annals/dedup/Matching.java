@@ -6,6 +6,7 @@ import org.annals.event.CodedEvent;
 import org.annals.event.CodedEvent.ActorRef;
 import org.annals.event.CodedEvent.Evidence;
 import org.annals.event.CodedEvent.Location;
+import org.annals.place.GeoPlace;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -163,7 +164,7 @@ final class Matching {
         || !Objects.equals(a.country(), b.country())) {
       return false;
     }
-    return km(a.lat(), a.lon(), b.lat(), b.lon()) <= radius(a) + radius(b);
+    return GeoPlace.km(a.lat(), a.lon(), b.lat(), b.lon()) <= radius(a) + radius(b);
   }
 
   private static double radius(Location l) {
@@ -184,16 +185,5 @@ final class Matching {
       }
     }
     return false;
-  }
-
-  /** Great-circle distance in km. */
-  static double km(double lat1, double lon1, double lat2, double lon2) {
-    double p1 = Math.toRadians(lat1);
-    double p2 = Math.toRadians(lat2);
-    double dp = p2 - p1;
-    double dl = Math.toRadians(lon2 - lon1);
-    double h = Math.sin(dp / 2) * Math.sin(dp / 2)
-        + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
-    return 2 * 6371.0 * Math.asin(Math.min(1, Math.sqrt(h)));
   }
 }

@@ -44,11 +44,11 @@ final class Progress {
 
   void update(IngestSummary s) {
     if (terminal) {
-      err.print("\r" + bar(s));
+      err.print("\r" + bar(s.read(), s.events(), s.seconds()));
       err.flush();
       barShown = true;
     } else if (System.nanoTime() - lastLine >= LINE_EVERY_SECONDS * 1_000_000_000L) {
-      err.println("annals: " + s.progressLine() + eta(s));
+      err.println("annals: " + s.progressLine() + eta(s.read(), s.seconds()));
       lastLine = System.nanoTime();
     }
   }
@@ -57,26 +57,27 @@ final class Progress {
     clearBar();
   }
 
-  String bar(IngestSummary s) {
+  /** The bar: articles read (of the total, when known), events, rate and time left. */
+  String bar(int read, int events, double seconds) {
     StringBuilder b = new StringBuilder();
     if (total > 0) {
-      int filled = (int) Math.min(WIDTH, WIDTH * s.read() / total);
+      int filled = (int) Math.min(WIDTH, WIDTH * read / total);
       b.append('[').append("#".repeat(filled)).append("-".repeat(WIDTH - filled)).append("] ");
-      b.append(String.format(Locale.ROOT, "%,d/%,d articles", s.read(), total));
+      b.append(String.format(Locale.ROOT, "%,d/%,d articles", read, total));
     } else {
-      b.append(String.format(Locale.ROOT, "%,d articles", s.read()));
+      b.append(String.format(Locale.ROOT, "%,d articles", read));
     }
-    double rate = s.read() / Math.max(s.seconds(), 1e-9);
-    b.append(String.format(Locale.ROOT, " · %,d events · %.1f articles/s", s.events(), rate));
-    return b.append(eta(s)).toString();
+    double rate = read / Math.max(seconds, 1e-9);
+    b.append(String.format(Locale.ROOT, " · %,d events · %.1f articles/s", events, rate));
+    return b.append(eta(read, seconds)).toString();
   }
 
-  private String eta(IngestSummary s) {
-    double rate = s.read() / Math.max(s.seconds(), 1e-9);
-    if (total <= 0 || rate <= 0 || s.read() >= total) {
+  private String eta(int read, double seconds) {
+    double rate = read / Math.max(seconds, 1e-9);
+    if (total <= 0 || rate <= 0 || read >= total) {
       return "";
     }
-    long secs = (long) ((total - s.read()) / rate);
+    long secs = (long) ((total - read) / rate);
     return String.format(Locale.ROOT, " · ETA %d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
   }
 

@@ -88,6 +88,10 @@ public final class IngestSummary {
         + " deduplication and store %.1f s): %,d stored and coded (%,d of them near-duplicates of"
         + " a stored article), %,d skipped%n", read, seconds(), codingSeconds(), storeSeconds(),
         stored, nearDuplicates, skippedTotal()));
+    if (warnings > 0) {
+      b.append(String.format(Locale.ROOT, "annals: %,d warning(s) (e.g. a publication date that"
+          + " is not a date; those articles were coded without it)%n", warnings));
+    }
     if (!skipped.isEmpty()) {
       b.append("annals: skipped by reason:");
       skipped.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %,d;", k, v)));

@@ -10,16 +10,14 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.annals.Hashes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -243,14 +241,9 @@ public final class ArticleReader {
 
   /** {@code prefix} and the first 16 hex digits of the SHA-256 of {@code key}: a stable id. */
   static String hashedId(String prefix, String key) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return prefix + HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
+    return prefix + Hashes.sha256Hex(key, 8);
   }
+
 
   private static @Nullable Kind kind(Path path) {
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -1,13 +1,10 @@
 package org.annals.pipeline;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
+import org.annals.Hashes;
 import org.annals.coding.Actor;
 import org.annals.coding.EventCoder;
 import org.annals.coding.EventMention;
@@ -259,12 +256,7 @@ public final class Pipeline {
   }
 
   static String id(String articleId, int triggerStart, String type) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] h = sha.digest((articleId + "|" + triggerStart + "|" + type).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(h, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return Hashes.sha256Hex(articleId + "|" + triggerStart + "|" + type, 8);
   }
+
 }

@@ -2,18 +2,15 @@ package org.annals.store;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.annals.Hashes;
 import org.annals.dedup.MinHash;
 import org.annals.ingest.InputProblem;
 import org.annals.ingest.RawArticle;
@@ -186,14 +183,9 @@ public final class Ingester {
 
   /** SHA-256 of the text with runs of whitespace collapsed to one space. */
   static String textHash(String text) {
-    String norm = text.strip().replaceAll("\\s+", " ");
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(norm.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(h);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return Hashes.sha256Hex(text.strip().replaceAll("\\s+", " "), 32);
   }
+
 
   /**
    * The URL with a lower-case scheme and host, no fragment, no {@code utm_} tracking parameters

@@ -18,20 +18,19 @@ final class Sources {
     this.confidence = confidence;
   }
 
+  /** The sources of {@code reports}, which are in {@link Report#ANCHOR_ORDER}. */
   static Sources of(List<Report> reports) {
-    Map<String, String> parent = new HashMap<>();
+    Groups groups = new Groups();
     for (Report r : reports) {
-      union(parent, "f:" + r.family(), "a:" + r.articleId());
+      groups.join("f:" + r.family(), "a:" + r.articleId());
       if (r.outlet() != null) {
-        union(parent, "o:" + r.outlet(), "a:" + r.articleId());
+        groups.join("o:" + r.outlet(), "a:" + r.articleId());
       }
     }
     // Each source counts with its first report in anchor order, so a copy never changes it.
     Map<String, Double> best = new HashMap<>();
-    List<Report> ordered = new java.util.ArrayList<>(reports);
-    ordered.sort(Report.ANCHOR_ORDER);
-    for (Report r : ordered) {
-      best.putIfAbsent(find(parent, "a:" + r.articleId()), r.event().confidence());
+    for (Report r : reports) {
+      best.putIfAbsent(groups.find("a:" + r.articleId()), r.event().confidence());
     }
     if (best.size() == 1) {
       return new Sources(1, best.values().iterator().next());
@@ -50,23 +49,5 @@ final class Sources {
 
   double confidence() {
     return confidence;
-  }
-
-  private static String find(Map<String, String> parent, String x) {
-    String p = parent.getOrDefault(x, x);
-    if (p.equals(x)) {
-      return x;
-    }
-    String root = find(parent, p);
-    parent.put(x, root);
-    return root;
-  }
-
-  private static void union(Map<String, String> parent, String a, String b) {
-    String ra = find(parent, a);
-    String rb = find(parent, b);
-    if (!ra.equals(rb)) {
-      parent.put(ra.compareTo(rb) < 0 ? rb : ra, ra.compareTo(rb) < 0 ? ra : rb);
-    }
   }
 }

@@ -1,12 +1,12 @@
 package org.annals.store;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.annals.dedup.Groups;
 import org.annals.dedup.MinHash;
 import org.annals.ingest.RawArticle;
 import org.annals.pipeline.ArticleResult;
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Families {
   private final EventStore store;
-  private final Map<String, String> parent = new HashMap<>();
+  private final Groups groups = new Groups();
   private final Set<String> storedFamilies = new HashSet<>();
 
   Families(EventStore store) {
@@ -61,7 +61,7 @@ final class Families {
           }
           double sim = MinHash.similarity(sig, c.minhash());
           if (sim >= Ingester.NEAR_DUPLICATE) {
-            union(c.family(), family);
+            groups.join(c.family(), family);
             if (sim > best || sim == best && nearest != null && c.id().compareTo(nearest) < 0) {
               best = sim;
               nearest = c.id();
@@ -75,7 +75,7 @@ final class Families {
     }
     List<StoredArticle> resolved = new ArrayList<>();
     for (StoredArticle s : out) {
-      resolved.add(withFamily(s, find(s.family())));
+      resolved.add(withFamily(s, groups.find(s.family())));
     }
     return resolved;
   }
@@ -84,7 +84,7 @@ final class Families {
   Map<String, String> renames() {
     Map<String, String> r = new LinkedHashMap<>();
     for (String f : storedFamilies) {
-      String root = find(f);
+      String root = groups.find(f);
       if (!root.equals(f)) {
         r.put(f, root);
       }
@@ -107,25 +107,6 @@ final class Families {
       }
     }
     return false;
-  }
-
-  private String find(String x) {
-    String p = parent.getOrDefault(x, x);
-    if (p.equals(x)) {
-      return x;
-    }
-    String root = find(p);
-    parent.put(x, root);
-    return root;
-  }
-
-  private void union(String a, String b) {
-    String ra = find(a);
-    String rb = find(b);
-    if (!ra.equals(rb)) {
-      boolean aFirst = ra.compareTo(rb) < 0;
-      parent.put(aFirst ? rb : ra, aFirst ? ra : rb);
-    }
   }
 
   private static StoredArticle stored(Ingester.Fresh f, String family, @Nullable String nearest,

@@ -31,21 +31,21 @@ final class Families {
   /** The batch's coded articles as they will be stored, with families and near-duplicate links. */
   List<StoredArticle> link(List<Ingester.Fresh> coded) {
     List<int @Nullable []> sigs = new ArrayList<>();
-    Set<Long> bands = new HashSet<>();
+    List<Set<Long>> bands = new ArrayList<>();
+    Set<Long> allBands = new HashSet<>();
     for (Ingester.Fresh f : coded) {
       int[] sig = MinHash.signature(f.article().text());
+      Set<Long> own = sig == null ? Set.of() : bandSet(sig);
       sigs.add(sig);
-      if (sig != null) {
-        for (long b : MinHash.bands(sig)) {
-          bands.add(b);
-        }
-      }
+      bands.add(own);
+      allBands.addAll(own);
     }
-    List<EventStore.Candidate> candidates = new ArrayList<>(store.candidates(bands).values());
-    candidates.sort(java.util.Comparator.comparing(EventStore.Candidate::id));
-    for (EventStore.Candidate c : candidates) {
+    List<Known> known = new ArrayList<>();
+    for (EventStore.Candidate c : store.candidates(allBands).values()) {
       storedFamilies.add(c.family());
+      known.add(new Known(c.id(), c.family(), c.minhash(), bandSet(c.minhash())));
     }
+    known.sort(java.util.Comparator.comparing(Known::id));
     List<StoredArticle> out = new ArrayList<>();
     for (int i = 0; i < coded.size(); i++) {
       Ingester.Fresh f = coded.get(i);
@@ -54,22 +54,21 @@ final class Families {
       String nearest = null;
       double best = 0;
       if (sig != null) {
-        Set<Long> own = bandSet(sig);
-        for (EventStore.Candidate c : candidates) {
-          if (c.id().equals(family) || !shares(own, c.minhash())) {
+        for (Known k : known) {
+          if (k.id().equals(family) || java.util.Collections.disjoint(bands.get(i), k.bands())) {
             continue;
           }
-          double sim = MinHash.similarity(sig, c.minhash());
+          double sim = MinHash.similarity(sig, k.minhash());
           if (sim >= Ingester.NEAR_DUPLICATE) {
-            groups.join(c.family(), family);
-            if (sim > best || sim == best && nearest != null && c.id().compareTo(nearest) < 0) {
+            groups.join(k.family(), family);
+            if (sim > best || sim == best && nearest != null && k.id().compareTo(nearest) < 0) {
               best = sim;
-              nearest = c.id();
+              nearest = k.id();
             }
           }
         }
         // later articles of the batch compare with this one as with a stored article
-        candidates.add(new EventStore.Candidate(f.article().id(), family, sig));
+        known.add(new Known(family, family, sig, bands.get(i)));
       }
       out.add(stored(f, family, nearest, nearest == null ? null : best, sig));
     }
@@ -100,14 +99,8 @@ final class Families {
     return s;
   }
 
-  private static boolean shares(Set<Long> own, int[] other) {
-    for (long b : MinHash.bands(other)) {
-      if (own.contains(b)) {
-        return true;
-      }
-    }
-    return false;
-  }
+  /** An article already stored, or earlier in the batch, with its signature's band keys. */
+  private record Known(String id, String family, int[] minhash, Set<Long> bands) {}
 
   private static StoredArticle stored(Ingester.Fresh f, String family, @Nullable String nearest,
       @Nullable Double similarity, int @Nullable [] sig) {

@@ -231,8 +231,7 @@ public final class EventStore implements AutoCloseable {
     Map<String, String> old = new HashMap<>();
     query("SELECT id, json FROM events WHERE partition IN (" + in + ")",
         rs -> old.put(rs.getString(1), rs.getString(2)));
-    List<MergedEvent> added = new ArrayList<>();
-    Map<String, String> addedPartition = new HashMap<>();
+    List<Changed> added = new ArrayList<>();
     Set<String> kept = new HashSet<>();
     for (var entry : byPartition.entrySet()) {
       for (MergedEvent m : merger.merge(entry.getValue())) {
@@ -240,8 +239,7 @@ public final class EventStore implements AutoCloseable {
         if (json.equals(old.get(m.id()))) {
           kept.add(m.id());
         } else {
-          added.add(m);
-          addedPartition.put(m.id(), entry.getKey());
+          added.add(new Changed(m, entry.getKey(), json));
         }
       }
     }
@@ -254,23 +252,26 @@ public final class EventStore implements AutoCloseable {
       }
     }
     try (Rows events = new Rows(conn, "events"); Rows links = new Rows(conn, "event_reports")) {
-      for (MergedEvent m : added) {
-        String partition = addedPartition.get(m.id());
+      for (Changed c : added) {
+        MergedEvent m = c.event();
         List<Object> values = Columns.values(m.event());
         values.add(m.numReports());
         values.add(m.numArticles());
         values.add(m.numSources());
         values.add(m.firstSeen() == null ? null : LocalDate.parse(m.firstSeen()));
         values.add(m.lastSeen() == null ? null : LocalDate.parse(m.lastSeen()));
-        values.add(partition);
-        values.add(json(m));
+        values.add(c.partition());
+        values.add(c.json());
         events.add(values);
         for (String r : m.reportIds()) {
-          links.add(m.id(), r, partition);
+          links.add(m.id(), r, c.partition());
         }
       }
     }
   }
+
+  /** An event new or changed by a recompute, with its partition and record. */
+  private record Changed(MergedEvent event, String partition, String json) {}
 
   /** Row counts of a table. */
   public int count(String table) {

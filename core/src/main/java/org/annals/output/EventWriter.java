@@ -112,6 +112,14 @@ public abstract class EventWriter {
     c.add(a == null ? "" : s(a.sector()));
   }
 
+  /** One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. */
+  public static String csvCell(String v) {
+    if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+      return v;
+    }
+    return '"' + v.replace("\"", "\"\"") + '"';
+  }
+
   static String s(String v) {
     return v == null ? "" : v;
   }
@@ -146,7 +154,7 @@ public abstract class EventWriter {
         if (i > 0) {
           b.append(',');
         }
-        b.append(quote(cells.get(i)));
+        b.append(csvCell(cells.get(i)));
       }
       out.println(b);
     }
@@ -159,12 +167,6 @@ public abstract class EventWriter {
       super.finish();
     }
 
-    static String quote(String v) {
-      if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-        return v;
-      }
-      return '"' + v.replace("\"", "\"\"") + '"';
-    }
   }
 
   private static final class Table extends EventWriter {

@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.annals.output.EventWriter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,7 +82,7 @@ public final class Exporter {
       PrintStream target = out == null ? stdout : out;
       int n = switch (format) {
         case "csv" -> csv(sql, target);
-        case "jsonl" -> jsonl(sql, target);
+        case "jsonl" -> jsonl(sql, reports, target);
         default -> geojson(sql, target, skipped);
       };
       target.flush();
@@ -111,17 +112,13 @@ public final class Exporter {
   }
 
   private int parquet(String sql, Path output) {
-    String flat = "SELECT * EXCLUDE (json) FROM (" + sql + ")";
-    int[] n = new int[1];
-    store.query("SELECT count(*) FROM (" + sql + ")", rs -> n[0] = rs.getInt(1));
     try (Statement st = store.connection().createStatement()) {
-      st.execute("COPY (" + flat + ") TO '" + output.toAbsolutePath().toString().replace("'", "''")
-          + "' (FORMAT PARQUET)");
+      return st.executeUpdate("COPY (SELECT * EXCLUDE (json) FROM (" + sql + ")) TO '"
+          + output.toAbsolutePath().toString().replace("'", "''") + "' (FORMAT PARQUET)");
     } catch (SQLException e) {
       throw new StoreException("cannot write " + output + ": " + EventStore.firstLine(
           String.valueOf(e.getMessage())) + "; check the directory exists and is writable", e);
     }
-    return n[0];
   }
 
   private int csv(String sql, PrintStream out) {
@@ -142,7 +139,7 @@ public final class Exporter {
           b.append(',');
         }
         Object v = rs.getObject(i);
-        b.append(v == null ? "" : quote(v.toString()));
+        b.append(v == null ? "" : EventWriter.csvCell(v.toString()));
       }
       out.println(b);
       n[0]++;
@@ -150,14 +147,14 @@ public final class Exporter {
     return n[0];
   }
 
-  private int jsonl(String sql, PrintStream out) {
+  /** The stored records; a report also gets the id of its event. */
+  private int jsonl(String sql, boolean reports, PrintStream out) {
     int[] n = new int[1];
     store.query(sql, rs -> {
-      ResultSetMetaData md = rs.getMetaData();
-      String json = rs.getString(md.getColumnCount());
-      if (md.getColumnLabel(md.getColumnCount() - 1).equals("event_id")) {
+      String json = rs.getString("json");
+      if (reports) {
         ObjectNode node = (ObjectNode) parseTree(json);
-        node.put("event_id", rs.getString(md.getColumnCount() - 1));
+        node.put("event_id", rs.getString("event_id"));
         json = node.toString();
       }
       out.println(json);
@@ -230,10 +227,4 @@ public final class Exporter {
     }
   }
 
-  static String quote(String v) {
-    if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-      return v;
-    }
-    return '"' + v.replace("\"", "\"\"") + '"';
-  }
 }

@@ -121,20 +121,16 @@ public final class Exporter {
     }
   }
 
+  /** Header and rows; the header is written even when no row matches, so readers get columns. */
   private int csv(String sql, PrintStream out) {
+    List<String> names = new ArrayList<>();
+    store.query("DESCRIBE SELECT * EXCLUDE (json) FROM (" + sql + ")",
+        rs -> names.add(rs.getString(1)));
+    out.println(String.join(",", names));
     int[] n = new int[1];
     store.query(sql, rs -> {
-      ResultSetMetaData md = rs.getMetaData();
-      int cols = md.getColumnCount() - 1; // not the json column
-      if (n[0] == 0) {
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= cols; i++) {
-          names.add(md.getColumnLabel(i));
-        }
-        out.println(String.join(",", names));
-      }
       StringBuilder b = new StringBuilder();
-      for (int i = 1; i <= cols; i++) {
+      for (int i = 1; i <= names.size(); i++) {
         if (i > 1) {
           b.append(',');
         }

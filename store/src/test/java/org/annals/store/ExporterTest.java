@@ -96,7 +96,8 @@ final class ExporterTest {
     var elsewhere = new Exporter.Filter(null, null, "IRQ", null);
 
     assertThat(export("csv", day, false).split("\n")).hasSize(5); // header + 4 cities
-    assertThat(export("csv", elsewhere, false).split("\n")).hasSize(1);
+    assertThat(export("csv", elsewhere, false).split("\n")).hasSize(1)
+        .allSatisfy(header -> assertThat(header).startsWith("id,article_id,date,"));
   }
 
   @Test

@@ -74,7 +74,7 @@ final class IngestCommand implements Callable<Integer> {
         reader.read(input, in);
       }
       summary = ingester.finish();
-      progress.done(summary);
+      progress.done();
       err.print(summary.report(db.toString()));
     }
     if (summary.read() == 0) {

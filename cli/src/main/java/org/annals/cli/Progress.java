@@ -53,7 +53,7 @@ final class Progress {
     }
   }
 
-  void done(IngestSummary s) {
+  void done() {
     clearBar();
   }
 

@@ -13,8 +13,8 @@ import java.util.Set;
  * Merges reports of one happening into one event. The result is a function of the set of reports
  * alone: reports are taken in id order, links between them ({@link Matching}) are applied
  * strongest first, and a link is refused when it would put two reports of one article and one
- * PLOVER type into one event (the coder already decided they are different happenings). Vague reports then join the
- * precise event they fit that has the most articles. Thread-safe.
+ * PLOVER type into one event (the coder already decided they are different happenings). Vague
+ * reports then join the precise event they fit that has the most articles. Thread-safe.
  *
  * <p>Cost: candidate pairs are found by a sweep over start dates (and within near-duplicate
  * families), so a partition of {@code n} reports costs about {@code n} times the reports sharing
@@ -146,7 +146,8 @@ public final class EventMerger {
   private static final class Clusters {
     private final List<Report> reports;
     private final int[] parent;
-    private final Map<Integer, Set<String>> articles = new HashMap<>();
+    /** Per root: the article and PLOVER type of each member, which no other member may share. */
+    private final Map<Integer, Set<String>> keys = new HashMap<>();
 
     Clusters(List<Report> reports) {
       this.reports = reports;
@@ -155,7 +156,7 @@ public final class EventMerger {
         parent[i] = i;
         Set<String> own = new HashSet<>();
         own.add(key(reports.get(i)));
-        articles.put(i, own);
+        keys.put(i, own);
       }
     }
 
@@ -171,30 +172,24 @@ public final class EventMerger {
       return i;
     }
 
-    Set<String> articles(int i) {
-      return articles.get(find(i));
+    Set<String> keys(int i) {
+      return keys.get(find(i));
     }
 
-    /** Joins the two clusters unless they share an article; the smaller index is the root. */
-    boolean union(int i, int j) {
+    /** Joins the two clusters unless they share a key; the smaller index is the root. */
+    void union(int i, int j) {
       int a = find(i);
       int b = find(j);
-      if (a == b) {
-        return true;
+      if (a == b || !disjoint(a, b)) {
+        return;
       }
-      if (!disjoint(a, b)) {
-        return false;
-      }
-      Set<String> sa = articles.get(a);
-      Set<String> sb = articles.get(b);
       int root = Math.min(a, b);
       int child = Math.max(a, b);
       parent[child] = root;
-      Set<String> merged = new HashSet<>(sa);
-      merged.addAll(sb);
-      articles.put(root, merged);
-      articles.remove(child);
-      return true;
+      Set<String> merged = new HashSet<>(keys.get(a));
+      merged.addAll(keys.get(b));
+      keys.put(root, merged);
+      keys.remove(child);
     }
 
     List<List<Integer>> indexGroups() {
@@ -218,13 +213,7 @@ public final class EventMerger {
     }
 
     boolean disjoint(int i, int j) {
-      Set<String> a = articles(i);
-      for (String id : articles(j)) {
-        if (a.contains(id)) {
-          return false;
-        }
-      }
-      return true;
+      return java.util.Collections.disjoint(keys(i), keys(j));
     }
   }
 }

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * When two reports from different articles tell of the same happening. Link strengths, strongest
  * first: near-duplicate copies with a shared evidence sentence (4), near-duplicate copies that
- * agree on dates and background (3),
- * two precise reports (a day, a site or town) of compatible events close in place and time (2),
- * two reports of one day that agree exactly on a vaguer place (1). A report placed only in a
+ * agree on dates and background (3), two precise reports (a day, a site or town) of compatible
+ * events close in place and time (2), two reports of one day that agree exactly on a vaguer place
+ * (1). A report placed only in a
  * region or country never links two precise ones; it attaches to one event afterwards ({@link
  * #contains}). Reports dated only to a month or a year merge only with their own copies.
  */
@@ -85,12 +85,12 @@ final class Matching {
    * telling of the precise one.
    */
   static boolean contains(CodedEvent coarse, CodedEvent precise) {
-    if (!dayLevel(coarse) || !typesCompatible(coarse, precise) || !actorsCompatible(coarse.source(), precise.source())
+    if (!dayLevel(coarse) || !typesCompatible(coarse, precise)
+        || !actorsCompatible(coarse.source(), precise.source())
         || !actorsCompatible(coarse.target(), precise.target())) {
       return false;
     }
-    if (coarse.date() == null || precise.date() == null
-        || precise.date().compareTo(coarse.date()) < 0
+    if (precise.date() == null || precise.date().compareTo(coarse.date()) < 0
         || end(precise).compareTo(end(coarse)) > 0) {
       return false;
     }

@@ -5,12 +5,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.annals.ingest.ArticleReader;
 import org.annals.ingest.RawArticle;
-import org.annals.pipeline.ArticleResult;
 import org.annals.pipeline.Pipeline;
 import org.annals.store.EventStore;
 import org.annals.store.IngestSummary;
@@ -47,7 +45,8 @@ final class IngestBench {
     long start = System.nanoTime();
     IngestSummary s;
     try (EventStore store = EventStore.open(db)) {
-      Ingester ingester = new Ingester(store, this::code, p -> { }, x -> { }, batch);
+      Ingester ingester = new Ingester(store, Runner.coder(pipeline, threads), p -> { }, x -> { },
+          batch);
       int[] n = new int[1];
       new ArticleReader(a -> {
         if (limit <= 0 || n[0]++ < limit) {
@@ -81,12 +80,6 @@ final class IngestBench {
     out.printf(Locale.ROOT, "  run %d code only: %.1f s, %.1f articles/s, peak heap %d MB%n", run,
         secs, articles.size() / secs, BenchCommand.peakHeap() >> 20);
     return articles.size() / secs;
-  }
-
-  private List<ArticleResult> code(List<RawArticle> articles) {
-    List<ArticleResult> results = new ArrayList<>(articles.size());
-    Runner.process(pipeline, articles, threads, results::add);
-    return results;
   }
 
   private static void deleteQuietly(Path db, Path dir) {

@@ -21,6 +21,7 @@ import org.annals.nlp.corenlp.CoreNlpAnnotator;
 import org.annals.pipeline.ArticleResult;
 import org.annals.pipeline.Pipeline;
 import org.annals.place.Gazetteer;
+import org.annals.store.Ingester;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,14 +68,21 @@ final class Runner {
    * A coder for the store's ingester: the pipeline (built on first use, so a run that finds
    * every article already stored never loads the models) over {@code threads} workers.
    */
-  static org.annals.store.Ingester.Coder coder(@Nullable Path lexiconDir, int threads) {
-    Pipeline[] pipeline = new Pipeline[1];
+  static Ingester.Coder coder(@Nullable Path lexiconDir, int threads) {
+    Ingester.Coder[] coder = new Ingester.Coder[1];
     return batch -> {
-      if (pipeline[0] == null) {
-        pipeline[0] = pipeline(lexiconDir, false);
+      if (coder[0] == null) {
+        coder[0] = coder(pipeline(lexiconDir, false), threads);
       }
+      return coder[0].code(batch);
+    };
+  }
+
+  /** A coder for the store's ingester: {@code pipeline} over {@code threads} workers. */
+  static Ingester.Coder coder(Pipeline pipeline, int threads) {
+    return batch -> {
       List<ArticleResult> out = new ArrayList<>(batch.size());
-      process(pipeline[0], batch, threads, out::add);
+      process(pipeline, batch, threads, out::add);
       return out;
     };
   }

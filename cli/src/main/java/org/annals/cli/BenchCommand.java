@@ -41,18 +41,24 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "0", description = "articles per run (0 = all)")
   int limit;
 
-  @Option(names = "--places-overhead",
+  @Option(
+      names = "--places-overhead",
       description = "alternate runs without and with geocoding and print what geocoding adds")
   boolean placesOverhead;
 
   @Option(names = "--threads", defaultValue = "2", description = "worker threads (default 2)")
   int threads;
 
-  @Option(names = "--ingest", description = "measure end-to-end ingest into a fresh store (read,"
-      + " code, dedupe, store), alternating with runs that only read and code")
+  @Option(
+      names = "--ingest",
+      description =
+          "measure end-to-end ingest into a fresh store (read,"
+              + " code, dedupe, store), alternating with runs that only read and code")
   boolean ingest;
 
-  @Option(names = "--batch", defaultValue = "100",
+  @Option(
+      names = "--batch",
+      defaultValue = "100",
       description = "with --ingest: articles per store transaction (default 100)")
   int batch;
 
@@ -82,21 +88,33 @@ final class BenchCommand implements Callable<Integer> {
     Gazetteer.of(lexicon);
     double gazetteerSecs = (System.nanoTime() - g0) / 1e9;
     System.gc();
-    long gazetteerHeap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory() - heap0;
+    long gazetteerHeap =
+        Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory() - heap0;
     long t0 = System.nanoTime();
     Pipeline pipeline = Runner.pipeline(null, false);
     Pipeline without = placesOverhead ? Runner.pipeline(null, false, null, false) : null;
-    out.printf(Locale.ROOT, "bench: %s: %d articles (%d unreadable skipped), %d threads, max heap %d MB%n",
-        Path.of(file).getFileName(), articles.size(), skipped[0], threads,
+    out.printf(
+        Locale.ROOT,
+        "bench: %s: %d articles (%d unreadable skipped), %d threads, max heap %d MB%n",
+        Path.of(file).getFileName(),
+        articles.size(),
+        skipped[0],
+        threads,
         Runtime.getRuntime().maxMemory() >> 20);
-    out.printf(Locale.ROOT, "  model load %.1f s; gazetteer load %.2f s, %d MB of heap%n",
-        (System.nanoTime() - t0) / 1e9, gazetteerSecs, gazetteerHeap >> 20);
-    Runner.process(pipeline, articles.subList(0, Math.min(warmup, articles.size())), threads, r -> { });
+    out.printf(
+        Locale.ROOT,
+        "  model load %.1f s; gazetteer load %.2f s, %d MB of heap%n",
+        (System.nanoTime() - t0) / 1e9,
+        gazetteerSecs,
+        gazetteerHeap >> 20);
+    Runner.process(
+        pipeline, articles.subList(0, Math.min(warmup, articles.size())), threads, r -> {});
     if (ingest) {
       return ingestRuns(pipeline);
     }
     if (without != null) {
-      Runner.process(without, articles.subList(0, Math.min(warmup, articles.size())), threads, r -> { });
+      Runner.process(
+          without, articles.subList(0, Math.min(warmup, articles.size())), threads, r -> {});
     }
     List<Double> withoutRates = new ArrayList<>();
     List<Double> rates = new ArrayList<>();
@@ -112,12 +130,16 @@ final class BenchCommand implements Callable<Integer> {
       resetPeaks();
       long[] totals = new long[4]; // sentences, analysed, events, problems
       long start = System.nanoTime();
-      Runner.process(pipeline, articles, threads, r -> {
-        totals[0] += r.sentences();
-        totals[1] += r.analysed();
-        totals[2] += r.events().size();
-        totals[3] += r.problem() == null ? 0 : 1;
-      });
+      Runner.process(
+          pipeline,
+          articles,
+          threads,
+          r -> {
+            totals[0] += r.sentences();
+            totals[1] += r.analysed();
+            totals[2] += r.events().size();
+            totals[3] += r.problem() == null ? 0 : 1;
+          });
       double secs = (System.nanoTime() - start) / 1e9;
       long runPeak = peakHeap();
       peak = Math.max(peak, runPeak);
@@ -126,24 +148,40 @@ final class BenchCommand implements Callable<Integer> {
       maxLive = Math.max(maxLive, live);
       rates.add(articles.size() / secs);
       sentenceRates.add(totals[0] / secs);
-      out.printf(Locale.ROOT,
+      out.printf(
+          Locale.ROOT,
           "  run %d: %.1f s, %.1f articles/s, %.0f sentences/s (%d of %d analysed), %d events,"
               + " %d skipped, peak heap %d MB, live heap after GC %d MB%n",
-          run, secs, articles.size() / secs, totals[0] / secs, totals[1], totals[0], totals[2],
-          totals[3], runPeak >> 20, live >> 20);
+          run,
+          secs,
+          articles.size() / secs,
+          totals[0] / secs,
+          totals[1],
+          totals[0],
+          totals[2],
+          totals[3],
+          runPeak >> 20,
+          live >> 20);
       if (without != null && run % 2 == 0) {
         withoutRates.add(runWithout(without, articles, run));
       }
     }
-    out.printf(Locale.ROOT,
+    out.printf(
+        Locale.ROOT,
         "median: %.1f articles/s, %.0f sentences/s, peak heap %d MB, live heap after GC %d MB%n",
-        median(rates), median(sentenceRates), peak >> 20, maxLive >> 20);
+        median(rates),
+        median(sentenceRates),
+        peak >> 20,
+        maxLive >> 20);
     if (without != null) {
       double a = median(withoutRates);
       double b = median(rates);
-      out.printf(Locale.ROOT,
+      out.printf(
+          Locale.ROOT,
           "geocoding: %.1f articles/s without, %.1f with: adds %.1f%% to the coding time%n",
-          a, b, (a / b - 1) * 100);
+          a,
+          b,
+          (a / b - 1) * 100);
     }
     return 0;
   }
@@ -167,17 +205,27 @@ final class BenchCommand implements Callable<Integer> {
     }
     double a = median(coded);
     double b = median(ingested);
-    out.printf(Locale.ROOT, "median: ingest %.1f articles/s end to end, code only %.1f articles/s:"
-        + " the store adds %.1f%%; peak heap %d MB%n", b, a, (a / b - 1) * 100, peak >> 20);
+    out.printf(
+        Locale.ROOT,
+        "median: ingest %.1f articles/s end to end, code only %.1f articles/s:"
+            + " the store adds %.1f%%; peak heap %d MB%n",
+        b,
+        a,
+        (a / b - 1) * 100,
+        peak >> 20);
     return 0;
   }
 
   private double runWithout(Pipeline without, List<RawArticle> articles, int run) {
     System.gc();
     long start = System.nanoTime();
-    Runner.process(without, articles, threads, r -> { });
+    Runner.process(without, articles, threads, r -> {});
     double secs = (System.nanoTime() - start) / 1e9;
-    out.printf(Locale.ROOT, "  run %d without geocoding: %.1f s, %.1f articles/s%n", run, secs,
+    out.printf(
+        Locale.ROOT,
+        "  run %d without geocoding: %.1f s, %.1f articles/s%n",
+        run,
+        secs,
         articles.size() / secs);
     return articles.size() / secs;
   }

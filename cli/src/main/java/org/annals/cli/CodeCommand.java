@@ -27,15 +27,20 @@ final class CodeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "article files, or - for stdin")
   List<String> inputs;
 
-  @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      defaultValue = "jsonl",
+      paramLabel = "FORMAT",
       description = "jsonl (default), table or csv")
   String format;
 
-  @Option(names = "--all-sentences",
+  @Option(
+      names = "--all-sentences",
       description = "analyse every sentence, not only those the trigger scan selects (slower)")
   boolean allSentences;
 
-  @Option(names = "--explain",
+  @Option(
+      names = "--explain",
       description = "print to stderr every trigger match and why its clause was or was not coded")
   boolean explain;
 
@@ -67,25 +72,37 @@ final class CodeCommand implements Callable<Integer> {
     if (articles.isEmpty()) {
       return 1;
     }
-    Pipeline pipeline = Runner.pipeline(coding.lexicon, allSentences,
-        explain ? line -> err.println("explain: " + line) : null);
+    Pipeline pipeline =
+        Runner.pipeline(
+            coding.lexicon, allSentences, explain ? line -> err.println("explain: " + line) : null);
     if (explain) {
       coding.threads = 1;
     }
     boolean noDate = articles.stream().anyMatch(a -> a.published() == null);
     int[] events = new int[1];
-    Runner.processAll(pipeline, articles, coding.threads, err, batch, r -> {
-      for (var e : r.events()) {
-        writer.write(e);
-        events[0]++;
-      }
-    });
+    Runner.processAll(
+        pipeline,
+        articles,
+        coding.threads,
+        err,
+        batch,
+        r -> {
+          for (var e : r.events()) {
+            writer.write(e);
+            events[0]++;
+          }
+        });
     writer.finish();
-    err.printf(java.util.Locale.ROOT, "annals: %d article(s) coded, %d skipped, %d event(s)%n",
-        batch.coded, batch.skipped, events[0]);
+    err.printf(
+        java.util.Locale.ROOT,
+        "annals: %d article(s) coded, %d skipped, %d event(s)%n",
+        batch.coded,
+        batch.skipped,
+        events[0]);
     if (noDate) {
-      err.println("annals: note: some articles have no publication date, so relative dates such as"
-          + " \"Monday\" stay unresolved (date_basis \"unresolved\"); pass --published YYYY-MM-DD");
+      err.println(
+          "annals: note: some articles have no publication date, so relative dates such as"
+              + " \"Monday\" stay unresolved (date_basis \"unresolved\"); pass --published YYYY-MM-DD");
     }
     return batch.coded == 0 ? 1 : 0;
   }

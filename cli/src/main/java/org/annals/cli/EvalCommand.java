@@ -38,14 +38,20 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--lexicon", paramLabel = "DIR", description = "extra lexicon directory")
   Path lexicon;
 
-  @Option(names = "--min", paramLabel = "SCORE",
-      description = "exit 1 if the headline score (plover: accuracy; case2021: weighted F1 on the"
-          + " 25 ACLED types; actors: exact-span F1; geo: accuracy within 161 km) is below SCORE"
-          + " (a regression gate)")
+  @Option(
+      names = "--min",
+      paramLabel = "SCORE",
+      description =
+          "exit 1 if the headline score (plover: accuracy; case2021: weighted F1 on the"
+              + " 25 ACLED types; actors: exact-span F1; geo: accuracy within 161 km) is below SCORE"
+              + " (a regression gate)")
   Double min;
 
-  @Option(names = "--errors", paramLabel = "FILE",
-      description = "write every wrongly classified record (id, gold -> predicted, text, events) to FILE")
+  @Option(
+      names = "--errors",
+      paramLabel = "FILE",
+      description =
+          "write every wrongly classified record (id, gold -> predicted, text, events) to FILE")
   Path errorsFile;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -68,8 +74,11 @@ final class EvalCommand implements Callable<Integer> {
     PrintStream errors = null;
     if (errorsFile != null) {
       try {
-        errors = new PrintStream(java.nio.file.Files.newOutputStream(errorsFile), true,
-            java.nio.charset.StandardCharsets.UTF_8);
+        errors =
+            new PrintStream(
+                java.nio.file.Files.newOutputStream(errorsFile),
+                true,
+                java.nio.charset.StandardCharsets.UTF_8);
       } catch (java.io.IOException e) {
         err.println("annals: cannot write " + errorsFile + ": " + e.getMessage());
         return 1;
@@ -79,24 +88,30 @@ final class EvalCommand implements Callable<Integer> {
     double score;
     switch (set) {
       case "plover" -> score = eval.plover(file).accuracy();
-      case "case2021" -> score = eval.case2021(file).weightedF1(
-          new java.util.LinkedHashSet<>(Evaluations.CASE_TO_ACLED.keySet()));
+      case "case2021" ->
+          score =
+              eval.case2021(file)
+                  .weightedF1(new java.util.LinkedHashSet<>(Evaluations.CASE_TO_ACLED.keySet()));
       case "actors" -> score = eval.actors(file)[2];
       case "geo" -> {
         try {
           // As `annals places` runs: the same cheap sentence selection as coding.
-          score = new GeoEvaluation(a -> pipeline.process(a).places(), out, errors)
-              .score(file).accuracy161();
+          score =
+              new GeoEvaluation(a -> pipeline.process(a).places(), out, errors)
+                  .score(file)
+                  .accuracy161();
         } catch (java.io.IOException e) {
           err.println("annals: " + e.getMessage());
           return 1;
         }
       }
-      default -> throw new CommandLine.ParameterException(spec.commandLine(),
-          "unknown set '" + set + "'; use plover, case2021, actors or geo");
+      default ->
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "unknown set '" + set + "'; use plover, case2021, actors or geo");
     }
     if (min != null && score < min) {
-      err.printf(java.util.Locale.ROOT, "annals: %s score %.3f is below the gate %.3f%n", set, score, min);
+      err.printf(
+          java.util.Locale.ROOT, "annals: %s score %.3f is below the gate %.3f%n", set, score, min);
       return 1;
     }
     return 0;

@@ -21,15 +21,23 @@ import picocli.CommandLine.Option;
           + " records with all their evidence, geojson one point per located event."
     })
 final class ExportCommand implements Callable<Integer> {
-  @Option(names = "--db", defaultValue = "annals.duckdb", paramLabel = "FILE",
+  @Option(
+      names = "--db",
+      defaultValue = "annals.duckdb",
+      paramLabel = "FILE",
       description = "the store (default ./annals.duckdb)")
   Path db;
 
-  @Option(names = "--format", required = true, paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "FORMAT",
       description = "csv, jsonl, parquet or geojson")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
       description = "write here instead of standard output (required for parquet)")
   Path output;
 
@@ -45,8 +53,11 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--type", paramLabel = "PLOVER", description = "events of this PLOVER type")
   String type;
 
-  @Option(names = "--reports", description = "export the reports (one per article mention), each"
-      + " with its event_id, instead of the merged events")
+  @Option(
+      names = "--reports",
+      description =
+          "export the reports (one per article mention), each"
+              + " with its event_id, instead of the merged events")
   boolean reports;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -63,26 +74,37 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() {
     String fmt = format.toLowerCase(Locale.ROOT);
     if (!Exporter.FORMATS.contains(fmt)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--format '" + format
-          + "' is not one of " + String.join(", ", Exporter.FORMATS));
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--format '" + format + "' is not one of " + String.join(", ", Exporter.FORMATS));
     }
     if (!Files.isRegularFile(db)) {
-      err.println("annals: no store at " + db + "; run 'annals ingest INPUT… --db " + db
-          + "' first, or pass --db FILE");
+      err.println(
+          "annals: no store at "
+              + db
+              + "; run 'annals ingest INPUT… --db "
+              + db
+              + "' first, or pass --db FILE");
       return 1;
     }
-    var filter = new Exporter.Filter(Options.date(spec, "--from", from),
-        Options.date(spec, "--to", to), country, type);
+    var filter =
+        new Exporter.Filter(
+            Options.date(spec, "--from", from), Options.date(spec, "--to", to), country, type);
     int[] unlocated = new int[1];
     int n;
     try (EventStore store = EventStore.open(db)) {
       n = new Exporter(store).export(fmt, filter, reports, output, out, unlocated);
     }
     String what = reports ? "report(s)" : "event(s)";
-    err.printf(Locale.ROOT, "annals: exported %,d %s%s%s%n", n, what,
+    err.printf(
+        Locale.ROOT,
+        "annals: exported %,d %s%s%s%n",
+        n,
+        what,
         output == null ? "" : " to " + output,
-        unlocated[0] > 0 ? "; " + unlocated[0] + " without coordinates left out of the GeoJSON" : "");
+        unlocated[0] > 0
+            ? "; " + unlocated[0] + " without coordinates left out of the GeoJSON"
+            : "");
     return 0;
   }
-
 }

@@ -15,9 +15,9 @@ import org.annals.store.IngestSummary;
 import org.annals.store.Ingester;
 
 /**
- * {@code annals bench FILE --ingest}: end-to-end ingest (read, clean, code, geocode, dedupe,
- * store) into a fresh store per run, alternating with runs that read and code the same file
- * without the store, so the store's share of the time is measured on the same warm JVM.
+ * {@code annals bench FILE --ingest}: end-to-end ingest (read, clean, code, geocode, dedupe, store)
+ * into a fresh store per run, alternating with runs that read and code the same file without the
+ * store, so the store's share of the time is measured on the same warm JVM.
  */
 final class IngestBench {
   private final PrintStream out;
@@ -45,24 +45,39 @@ final class IngestBench {
     long start = System.nanoTime();
     IngestSummary s;
     try (EventStore store = EventStore.open(db)) {
-      Ingester ingester = new Ingester(store, Runner.coder(pipeline, threads), p -> { }, x -> { },
-          batch);
+      Ingester ingester =
+          new Ingester(store, Runner.coder(pipeline, threads), p -> {}, x -> {}, batch);
       int[] n = new int[1];
-      new ArticleReader(a -> {
-        if (limit <= 0 || n[0]++ < limit) {
-          ingester.add(a);
-        }
-      }, ingester::problem).read(file, System.in);
+      new ArticleReader(
+              a -> {
+                if (limit <= 0 || n[0]++ < limit) {
+                  ingester.add(a);
+                }
+              },
+              ingester::problem)
+          .read(file, System.in);
       s = ingester.finish();
     }
     double secs = (System.nanoTime() - start) / 1e9;
     long peak = BenchCommand.peakHeap();
     long size = db.toFile().length() + db.resolveSibling("bench.duckdb.wal").toFile().length();
-    out.printf(Locale.ROOT, "  run %d ingest: %.1f s, %.1f articles/s (coding %.1f s, dedupe and"
+    out.printf(
+        Locale.ROOT,
+        "  run %d ingest: %.1f s, %.1f articles/s (coding %.1f s, dedupe and"
             + " store %.1f s = %.1f%%), %d stored, %d skipped, %d reports, %d events, store %d MB,"
-            + " peak heap %d MB%n", run, secs, s.read() / secs, s.codingSeconds(),
-        s.storeSeconds(), 100 * s.storeSeconds() / s.codingSeconds(), s.stored(),
-        s.skippedTotal(), s.reports(), s.events(), size >> 20, peak >> 20);
+            + " peak heap %d MB%n",
+        run,
+        secs,
+        s.read() / secs,
+        s.codingSeconds(),
+        s.storeSeconds(),
+        100 * s.storeSeconds() / s.codingSeconds(),
+        s.stored(),
+        s.skippedTotal(),
+        s.reports(),
+        s.events(),
+        size >> 20,
+        peak >> 20);
     deleteQuietly(db, dir);
     return s.read() / secs;
   }
@@ -71,14 +86,19 @@ final class IngestBench {
   double codeRun(String file, int limit, int run) {
     BenchCommand.resetPeaks();
     long start = System.nanoTime();
-    List<RawArticle> articles = Runner.read(List.of(file), System.in, null, p -> { });
+    List<RawArticle> articles = Runner.read(List.of(file), System.in, null, p -> {});
     if (limit > 0 && articles.size() > limit) {
       articles = articles.subList(0, limit);
     }
-    Runner.process(pipeline, articles, threads, r -> { });
+    Runner.process(pipeline, articles, threads, r -> {});
     double secs = (System.nanoTime() - start) / 1e9;
-    out.printf(Locale.ROOT, "  run %d code only: %.1f s, %.1f articles/s, peak heap %d MB%n", run,
-        secs, articles.size() / secs, BenchCommand.peakHeap() >> 20);
+    out.printf(
+        Locale.ROOT,
+        "  run %d code only: %.1f s, %.1f articles/s, peak heap %d MB%n",
+        run,
+        secs,
+        articles.size() / secs,
+        BenchCommand.peakHeap() >> 20);
     return articles.size() / secs;
   }
 

@@ -30,17 +30,22 @@ import picocli.CommandLine.Parameters;
     })
 final class IngestCommand implements Callable<Integer> {
   /** Skip reasons that are not errors: the article is already represented in the store. */
-  private static final Set<String> BENIGN = Set.of("already-stored", "duplicate-url",
-      "duplicate-text");
+  private static final Set<String> BENIGN =
+      Set.of("already-stored", "duplicate-url", "duplicate-text");
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "article files or directories")
   List<String> inputs;
 
-  @Option(names = "--db", defaultValue = "annals.duckdb", paramLabel = "FILE",
+  @Option(
+      names = "--db",
+      defaultValue = "annals.duckdb",
+      paramLabel = "FILE",
       description = "the store (default ./annals.duckdb; created if missing)")
   Path db;
 
-  @Option(names = "--batch", defaultValue = "100",
+  @Option(
+      names = "--batch",
+      defaultValue = "100",
       description = "articles per transaction (default 100); a killed run loses at most one batch")
   int batch;
 
@@ -60,16 +65,21 @@ final class IngestCommand implements Callable<Integer> {
   public Integer call() {
     LocalDate date = Options.date(spec, "--published", coding.published);
     if (batch < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--batch must be at least 1, got " + batch);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--batch must be at least 1, got " + batch);
     }
     Progress progress = Progress.forTerminal(err, Progress.estimate(inputs));
     IngestSummary summary;
     try (EventStore store = EventStore.open(db)) {
-      Ingester ingester = new Ingester(store, Runner.coder(coding.lexicon, coding.threads),
-          p -> progress.problem(p.toString()), progress::update, batch);
-      ArticleReader reader = new ArticleReader(
-          a -> ingester.add(a.withDefaultPublished(date)), ingester::problem);
+      Ingester ingester =
+          new Ingester(
+              store,
+              Runner.coder(coding.lexicon, coding.threads),
+              p -> progress.problem(p.toString()),
+              progress::update,
+              batch);
+      ArticleReader reader =
+          new ArticleReader(a -> ingester.add(a.withDefaultPublished(date)), ingester::problem);
       for (String input : inputs) {
         reader.read(input, in);
       }
@@ -81,9 +91,8 @@ final class IngestCommand implements Callable<Integer> {
       err.println("annals: no article could be read from " + String.join(", ", inputs));
       return 1;
     }
-    boolean onlyErrors = summary.stored() == 0
-        && summary.skipped().keySet().stream().noneMatch(BENIGN::contains);
+    boolean onlyErrors =
+        summary.stored() == 0 && summary.skipped().keySet().stream().noneMatch(BENIGN::contains);
     return onlyErrors ? 1 : 0;
   }
-
 }

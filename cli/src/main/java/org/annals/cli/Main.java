@@ -18,8 +18,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Turns news articles into coded, dated, located event data.",
-    subcommands = {CodeCommand.class, PlacesCommand.class, EvalCommand.class, BenchCommand.class,
-        IngestCommand.class, ExportCommand.class})
+    subcommands = {
+      CodeCommand.class,
+      PlacesCommand.class,
+      EvalCommand.class,
+      BenchCommand.class,
+      IngestCommand.class,
+      ExportCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -81,8 +87,12 @@ public final class Main implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {org.annals.pipeline.Pipeline.CODER_VERSION + " (lexicon "
-          + org.annals.lexicon.Lexicon.VERSION + ", Stanford CoreNLP 4.5.10)"};
+      return new String[] {
+        org.annals.pipeline.Pipeline.CODER_VERSION
+            + " (lexicon "
+            + org.annals.lexicon.Lexicon.VERSION
+            + ", Stanford CoreNLP 4.5.10)"
+      };
     }
   }
 }

@@ -13,11 +13,15 @@ final class Options {
 
   /** The options of the commands that code articles ({@code code}, {@code ingest}). */
   static final class Coding {
-    @Option(names = "--published", paramLabel = "YYYY-MM-DD",
+    @Option(
+        names = "--published",
+        paramLabel = "YYYY-MM-DD",
         description = "publication date for articles that do not carry one (resolves \"Monday\")")
     @Nullable String published;
 
-    @Option(names = "--lexicon", paramLabel = "DIR",
+    @Option(
+        names = "--lexicon",
+        paramLabel = "DIR",
         description = "a directory of lexicon files whose entries are added to the built-in ones")
     @Nullable Path lexicon;
 
@@ -26,15 +30,16 @@ final class Options {
   }
 
   /** Parses a {@code YYYY-MM-DD} option value; null stays null. */
-  static @Nullable LocalDate date(CommandLine.Model.CommandSpec spec, String option,
-      @Nullable String text) {
+  static @Nullable LocalDate date(
+      CommandLine.Model.CommandSpec spec, String option, @Nullable String text) {
     if (text == null) {
       return null;
     }
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
           option + " '" + text + "' is not a date; use YYYY-MM-DD, e.g. 2022-08-29");
     }
   }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.annals.event.PlaceMention;
 import org.annals.output.EventWriter;
-import org.annals.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +25,9 @@ final class PlacesCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "article files, or - for stdin")
   List<String> inputs;
 
-  @Option(names = "--lexicon", paramLabel = "DIR",
+  @Option(
+      names = "--lexicon",
+      paramLabel = "DIR",
       description = "a directory of lexicon files (landmarks.tsv, countries.tsv, …) to add")
   Path lexicon;
 
@@ -51,19 +52,29 @@ final class PlacesCommand implements Callable<Integer> {
       return 1;
     }
     int[] mentions = new int[1];
-    Runner.processAll(Runner.pipeline(lexicon, false), articles, threads, err, batch, r -> {
-      for (PlaceMention p : r.places()) {
-        try {
-          out.println(EventWriter.JSON.writeValueAsString(p));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          throw new IllegalStateException("cannot write a place mention as JSON", e);
-        }
-        mentions[0]++;
-      }
-    });
+    Runner.processAll(
+        Runner.pipeline(lexicon, false),
+        articles,
+        threads,
+        err,
+        batch,
+        r -> {
+          for (PlaceMention p : r.places()) {
+            try {
+              out.println(EventWriter.JSON.writeValueAsString(p));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+              throw new IllegalStateException("cannot write a place mention as JSON", e);
+            }
+            mentions[0]++;
+          }
+        });
     out.flush();
-    err.printf(java.util.Locale.ROOT, "annals: %d article(s), %d skipped, %d place mention(s)%n",
-        batch.coded, batch.skipped, mentions[0]);
+    err.printf(
+        java.util.Locale.ROOT,
+        "annals: %d article(s), %d skipped, %d place mention(s)%n",
+        batch.coded,
+        batch.skipped,
+        mentions[0]);
     return batch.coded == 0 ? 1 : 0;
   }
 }

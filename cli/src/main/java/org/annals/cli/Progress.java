@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 import org.annals.store.IngestSummary;
 
 /**
- * Shows how a long ingest is going: on a terminal, a bar redrawn in place (articles, events,
- * rate, ETA); otherwise a plain line every {@value #LINE_EVERY_SECONDS} seconds. Problems are
- * printed on their own lines either way.
+ * Shows how a long ingest is going: on a terminal, a bar redrawn in place (articles, events, rate,
+ * ETA); otherwise a plain line every {@value #LINE_EVERY_SECONDS} seconds. Problems are printed on
+ * their own lines either way.
  */
 final class Progress {
   static final int LINE_EVERY_SECONDS = 10;
@@ -78,7 +78,8 @@ final class Progress {
       return "";
     }
     long secs = (long) ((total - read) / rate);
-    return String.format(Locale.ROOT, " · ETA %d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
+    return String.format(
+        Locale.ROOT, " · ETA %d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
   }
 
   private void clearBar() {
@@ -89,8 +90,8 @@ final class Progress {
   }
 
   /**
-   * How many articles the inputs hold, for the ETA: lines of JSON Lines files, one per text or
-   * HTML file; -1 when unknown (standard input, WARC files, feeds).
+   * How many articles the inputs hold, for the ETA: lines of JSON Lines files, one per text or HTML
+   * file; -1 when unknown (standard input, WARC files, feeds).
    */
   static long estimate(List<String> inputs) {
     long n = 0;
@@ -108,8 +109,11 @@ final class Progress {
             }
           } else if (name.endsWith(".txt") || name.endsWith(".html") || name.endsWith(".htm")) {
             n++;
-          } else if (name.endsWith(".warc") || name.endsWith(".warc.gz") || name.endsWith(".rss")
-              || name.endsWith(".atom") || name.endsWith(".xml")) {
+          } else if (name.endsWith(".warc")
+              || name.endsWith(".warc.gz")
+              || name.endsWith(".rss")
+              || name.endsWith(".atom")
+              || name.endsWith(".xml")) {
             return -1;
           }
         }

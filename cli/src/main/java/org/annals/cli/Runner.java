@@ -25,8 +25,8 @@ import org.annals.store.Ingester;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads inputs and runs the pipeline over their articles on a small thread pool, handing results
- * to the consumer in input order. Bad inputs are reported through the problem consumer and skipped.
+ * Reads inputs and runs the pipeline over their articles on a small thread pool, handing results to
+ * the consumer in input order. Bad inputs are reported through the problem consumer and skipped.
  */
 final class Runner {
   private static volatile @Nullable CoreNlpAnnotator annotator;
@@ -52,21 +52,24 @@ final class Runner {
     return pipeline(lexiconDir, analyseAll, null);
   }
 
-  static Pipeline pipeline(@Nullable Path lexiconDir, boolean analyseAll,
-      @Nullable Consumer<String> explain) {
+  static Pipeline pipeline(
+      @Nullable Path lexiconDir, boolean analyseAll, @Nullable Consumer<String> explain) {
     return pipeline(lexiconDir, analyseAll, explain, true);
   }
 
-  static Pipeline pipeline(@Nullable Path lexiconDir, boolean analyseAll,
-      @Nullable Consumer<String> explain, boolean geocode) {
+  static Pipeline pipeline(
+      @Nullable Path lexiconDir,
+      boolean analyseAll,
+      @Nullable Consumer<String> explain,
+      boolean geocode) {
     Lexicon lexicon = lexiconDir == null ? Lexicon.builtIn() : Lexicon.load(lexiconDir);
     Gazetteer.preload(lexicon); // loads while CoreNLP's models load
     return new Pipeline(lexicon, annotator(), analyseAll, explain, geocode);
   }
 
   /**
-   * A coder for the store's ingester: the pipeline (built on first use, so a run that finds
-   * every article already stored never loads the models) over {@code threads} workers.
+   * A coder for the store's ingester: the pipeline (built on first use, so a run that finds every
+   * article already stored never loads the models) over {@code threads} workers.
    */
   static Ingester.Coder coder(@Nullable Path lexiconDir, int threads) {
     Ingester.Coder[] coder = new Ingester.Coder[1];
@@ -88,10 +91,14 @@ final class Runner {
   }
 
   /** Reads every input, returning the articles (problems go to {@code problems}). */
-  static List<RawArticle> read(List<String> inputs, InputStream stdin, @Nullable LocalDate published,
+  static List<RawArticle> read(
+      List<String> inputs,
+      InputStream stdin,
+      @Nullable LocalDate published,
       Consumer<InputProblem> problems) {
     List<RawArticle> articles = new ArrayList<>();
-    ArticleReader reader = new ArticleReader(a -> articles.add(a.withDefaultPublished(published)), problems);
+    ArticleReader reader =
+        new ArticleReader(a -> articles.add(a.withDefaultPublished(published)), problems);
     for (String input : inputs) {
       reader.read(input, stdin);
     }
@@ -99,18 +106,22 @@ final class Runner {
   }
 
   /** Processes articles with {@code threads} workers; results reach {@code sink} in input order. */
-  static void process(Pipeline pipeline, List<RawArticle> articles, int threads, Consumer<ArticleResult> sink) {
+  static void process(
+      Pipeline pipeline, List<RawArticle> articles, int threads, Consumer<ArticleResult> sink) {
     if (threads <= 1 || articles.size() <= 1) {
       for (RawArticle a : articles) {
         sink.accept(pipeline.process(a));
       }
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "annals-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "annals-worker");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       BlockingQueue<Future<ArticleResult>> inFlight = new ArrayBlockingQueue<>(threads * 4);
       int next = 0;
@@ -142,29 +153,49 @@ final class Runner {
   }
 
   /** Reads the inputs, reporting and counting bad ones; says so if nothing could be read. */
-  static List<RawArticle> readAll(List<String> inputs, InputStream stdin,
-      @Nullable LocalDate published, PrintStream err, Batch batch) {
-    List<RawArticle> articles = read(inputs, stdin, published, p -> {
-      batch.skipped++;
-      report(err, p);
-    });
+  static List<RawArticle> readAll(
+      List<String> inputs,
+      InputStream stdin,
+      @Nullable LocalDate published,
+      PrintStream err,
+      Batch batch) {
+    List<RawArticle> articles =
+        read(
+            inputs,
+            stdin,
+            published,
+            p -> {
+              batch.skipped++;
+              report(err, p);
+            });
     if (articles.isEmpty()) {
       err.println("annals: no article could be read from " + String.join(", ", inputs));
     }
     return articles;
   }
 
-  /** Processes the articles; skipped ones are reported and counted, coded ones go to {@code sink}. */
-  static void processAll(Pipeline pipeline, List<RawArticle> articles, int threads, PrintStream err,
-      Batch batch, Consumer<ArticleResult> sink) {
-    process(pipeline, articles, threads, r -> {
-      if (r.problem() != null) {
-        batch.skipped++;
-        report(err, r.problem());
-        return;
-      }
-      batch.coded++;
-      sink.accept(r);
-    });
+  /**
+   * Processes the articles; skipped ones are reported and counted, coded ones go to {@code sink}.
+   */
+  static void processAll(
+      Pipeline pipeline,
+      List<RawArticle> articles,
+      int threads,
+      PrintStream err,
+      Batch batch,
+      Consumer<ArticleResult> sink) {
+    process(
+        pipeline,
+        articles,
+        threads,
+        r -> {
+          if (r.problem() != null) {
+            batch.skipped++;
+            report(err, r.problem());
+            return;
+          }
+          batch.coded++;
+          sink.accept(r);
+        });
   }
 }

@@ -18,13 +18,19 @@ import org.junit.jupiter.api.Test;
  * repository). Skipped where {@code ../shared} is absent, e.g. on a fresh clone; CI has it.
  */
 final class ExampleArticleTest {
-  private static final Path EXAMPLE = Path.of("..", "..", "shared", "examples",
-      "iraq-palace-2022-08-29.txt");
+  private static final Path EXAMPLE =
+      Path.of("..", "..", "shared", "examples", "iraq-palace-2022-08-29.txt");
 
   private static List<CodedEvent> events() {
     assumeTrue(Files.isRegularFile(EXAMPLE), "../shared/examples is not present");
-    List<RawArticle> read = Runner.read(List.of(EXAMPLE.toString()), System.in,
-        LocalDate.of(2022, 8, 29), p -> { throw new AssertionError(p.toString()); });
+    List<RawArticle> read =
+        Runner.read(
+            List.of(EXAMPLE.toString()),
+            System.in,
+            LocalDate.of(2022, 8, 29),
+            p -> {
+              throw new AssertionError(p.toString());
+            });
     ArticleResult r = Runner.pipeline(null, false).process(read.get(0));
     assertThat(r.problem()).isNull();
     return r.events();
@@ -39,43 +45,64 @@ final class ExampleArticleTest {
     List<CodedEvent> events = events();
 
     // The storming of the palace: PROTEST, Riots, 2022-08-29, protesters as source.
-    List<CodedEvent> storming = matching(events, e -> e.plover().type().equals("PROTEST")
-        && "Riots".equals(e.acled().eventType()) && "2022-08-29".equals(e.date()));
-    assertThat(storming).anySatisfy(e -> {
-      assertThat(e.source().text().toLowerCase(java.util.Locale.ROOT)).contains("protesters");
-      assertThat(e.evidence().size()).isGreaterThan(1);
-      // Geocoding: at the palace or the Green Zone (or at least Baghdad), near Baghdad's centre.
-      assertThat(e.location().precision()).isIn("site", "city");
-      assertThat(org.annals.place.GeoPlace.km(e.location().lat(), e.location().lon(), 33.31, 44.37))
-          .isLessThan(25);
-    });
+    List<CodedEvent> storming =
+        matching(
+            events,
+            e ->
+                e.plover().type().equals("PROTEST")
+                    && "Riots".equals(e.acled().eventType())
+                    && "2022-08-29".equals(e.date()));
+    assertThat(storming)
+        .anySatisfy(
+            e -> {
+              assertThat(e.source().text().toLowerCase(java.util.Locale.ROOT))
+                  .contains("protesters");
+              assertThat(e.evidence().size()).isGreaterThan(1);
+              // Geocoding: at the palace or the Green Zone (or at least Baghdad), near Baghdad's
+              // centre.
+              assertThat(e.location().precision()).isIn("site", "city");
+              assertThat(
+                      org.annals.place.GeoPlace.km(
+                          e.location().lat(), e.location().lon(), 33.31, 44.37))
+                  .isLessThan(25);
+            });
     // No event placed outside Iraq.
     assertThat(events).allSatisfy(e -> assertThat(e.location().country()).isEqualTo("IRQ"));
 
     // Security forces firing on the crowds, and the tear gas: MIL/COP against the protesters.
-    List<CodedEvent> force = matching(events, e -> (e.plover().type().equals("ASSAULT")
-        || e.plover().type().equals("COERCE")) && "2022-08-29".equals(e.date())
-        && e.source() != null && List.of("MIL", "COP").contains(e.source().sector())
-        && e.target() != null && "protester".equals(e.target().role()));
+    List<CodedEvent> force =
+        matching(
+            events,
+            e ->
+                (e.plover().type().equals("ASSAULT") || e.plover().type().equals("COERCE"))
+                    && "2022-08-29".equals(e.date())
+                    && e.source() != null
+                    && List.of("MIL", "COP").contains(e.source().sector())
+                    && e.target() != null
+                    && "protester".equals(e.target().role()));
     assertThat(force).hasSizeGreaterThanOrEqualTo(2);
     assertThat(force).anySatisfy(e -> assertThat(e.evidence().get(0).trigger()).contains("fire"));
     assertThat(force).anySatisfy(e -> assertThat(e.evidence().get(0).trigger()).contains("gas"));
 
     // The nationwide curfew at country level.
-    assertThat(events).anySatisfy(e -> {
-      assertThat(e.plover().mode()).isEqualTo("curfew");
-      assertThat(e.cameo()).isEqualTo("1723");
-      assertThat(e.location().precision()).isEqualTo("country");
-      assertThat(e.location().country()).isEqualTo("IRQ");
-      assertThat(e.location().lat()).isNotNull();
-    });
+    assertThat(events)
+        .anySatisfy(
+            e -> {
+              assertThat(e.plover().mode()).isEqualTo("curfew");
+              assertThat(e.cameo()).isEqualTo("1723");
+              assertThat(e.location().precision()).isEqualTo("country");
+              assertThat(e.location().country()).isEqualTo("IRQ");
+              assertThat(e.location().lat()).isNotNull();
+            });
 
     // The July 30 storming of parliament, dated and marked background.
-    assertThat(events).anySatisfy(e -> {
-      assertThat(e.plover().type()).isEqualTo("PROTEST");
-      assertThat(e.date()).isEqualTo("2022-07-30");
-      assertThat(e.background()).isTrue();
-    });
+    assertThat(events)
+        .anySatisfy(
+            e -> {
+              assertThat(e.plover().type()).isEqualTo("PROTEST");
+              assertThat(e.date()).isEqualTo("2022-07-30");
+              assertThat(e.background()).isTrue();
+            });
 
     // Nothing from the "Read more" lines; nothing from the militia history dated to Monday.
     for (CodedEvent e : events) {

@@ -41,12 +41,16 @@ final class GeocodingTest {
 
   @Test
   void paris_isTheFrenchCapital_butParisTexasIsInTexas() {
-    ArticleResult france = run("Farmers blocked roads around Paris on Monday. French police"
-        + " removed the tractors from the ring road.");
+    ArticleResult france =
+        run(
+            "Farmers blocked roads around Paris on Monday. French police"
+                + " removed the tractors from the ring road.");
     assertThat(km(mention(france, "Paris", 0), 48.86, 2.35)).isLessThan(20);
 
-    ArticleResult texas = run("A tornado damaged homes in Paris, Texas, on Monday. The mayor of"
-        + " Paris said the town would rebuild.");
+    ArticleResult texas =
+        run(
+            "A tornado damaged homes in Paris, Texas, on Monday. The mayor of"
+                + " Paris said the town would rebuild.");
     PlaceMention qualified = mention(texas, "Paris", 0);
     assertThat(km(qualified, 33.66, -95.56)).isLessThan(20);
     assertThat(qualified.place().country()).isEqualTo("USA");
@@ -59,8 +63,10 @@ final class GeocodingTest {
 
   @Test
   void regionWords_possessivesAndQualifiers_pickTheRightKindOfPlace() {
-    ArticleResult r = run("Gunmen attacked a checkpoint in Iraq's Basra province on Monday."
-        + " Protesters gathered in the capital of Baghdad. Talks were held in Kiev, Ukraine.");
+    ArticleResult r =
+        run(
+            "Gunmen attacked a checkpoint in Iraq's Basra province on Monday."
+                + " Protesters gathered in the capital of Baghdad. Talks were held in Kiev, Ukraine.");
     PlaceMention basra = mention(r, "Basra", 0);
     assertThat(basra.place().precision()).isEqualTo("region"); // "province": not the city
     assertThat(basra.place().country()).isEqualTo("IRQ");
@@ -69,9 +75,11 @@ final class GeocodingTest {
     PlaceMention kiev = mention(r, "Kiev", 0);
     assertThat(kiev.place().name()).isEqualTo("Kyiv"); // an alternate name, qualified
     assertThat(kiev.place().country()).isEqualTo("UKR");
-    CodedEvent attack = r.events().stream().filter(e -> e.plover().type().equals("ASSAULT")
-        || e.plover().type().equals("FIGHT")).findFirst()
-        .orElseThrow(() -> new AssertionError("no attack in " + r.events()));
+    CodedEvent attack =
+        r.events().stream()
+            .filter(e -> e.plover().type().equals("ASSAULT") || e.plover().type().equals("FIGHT"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no attack in " + r.events()));
     assertThat(attack.location().name()).isEqualTo("Basra");
     assertThat(attack.location().precision()).isEqualTo("region");
   }
@@ -93,14 +101,19 @@ final class GeocodingTest {
 
   @Test
   void landmark_placesTheEventAtTheSite() {
-    ArticleResult r = run("Protesters stormed the Green Zone in Baghdad on Monday, breaking"
-        + " through the concrete barriers.");
+    ArticleResult r =
+        run(
+            "Protesters stormed the Green Zone in Baghdad on Monday, breaking"
+                + " through the concrete barriers.");
     PlaceMention zone = mention(r, "Green Zone", 0);
     assertThat(zone.place().precision()).isEqualTo("site");
     assertThat(zone.place().country()).isEqualTo("IRQ");
     assertThat(zone.place().admin1()).isEqualTo("Baghdad");
-    CodedEvent e = r.events().stream().filter(x -> x.plover().type().equals("PROTEST")).findFirst()
-        .orElseThrow();
+    CodedEvent e =
+        r.events().stream()
+            .filter(x -> x.plover().type().equals("PROTEST"))
+            .findFirst()
+            .orElseThrow();
     assertThat(e.location().name()).isEqualTo("Green Zone");
     assertThat(e.location().precision()).isEqualTo("site");
     assertThat(km(e, 33.31, 44.37)).isLessThan(25); // Baghdad's centre
@@ -108,10 +121,15 @@ final class GeocodingTest {
 
   @Test
   void nationwideMeasure_isPlacedAtCountryLevel() {
-    ArticleResult r = run("Iraq's army announced a nationwide curfew on Monday after clashes in"
-        + " Baghdad. The curfew covers all of Iraq.");
-    CodedEvent curfew = r.events().stream().filter(e -> "curfew".equals(e.plover().mode()))
-        .findFirst().orElseThrow(() -> new AssertionError("no curfew in " + r.events()));
+    ArticleResult r =
+        run(
+            "Iraq's army announced a nationwide curfew on Monday after clashes in"
+                + " Baghdad. The curfew covers all of Iraq.");
+    CodedEvent curfew =
+        r.events().stream()
+            .filter(e -> "curfew".equals(e.plover().mode()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no curfew in " + r.events()));
     assertThat(curfew.location().precision()).isEqualTo("country");
     assertThat(curfew.location().country()).isEqualTo("IRQ");
     assertThat(curfew.location().name()).isEqualTo("Iraq");
@@ -120,22 +138,30 @@ final class GeocodingTest {
 
   @Test
   void theWordNational_doesNotOutrankAPlaceTheClauseNames() {
-    ArticleResult r = run("Kenyan police arrested three national team fans in Nairobi on Monday."
-        + " Kenya's football federation complained.");
-    CodedEvent arrest = r.events().stream().filter(e -> e.plover().type().equals("COERCE"))
-        .findFirst().orElseThrow(() -> new AssertionError("no arrest in " + r.events()));
+    ArticleResult r =
+        run(
+            "Kenyan police arrested three national team fans in Nairobi on Monday."
+                + " Kenya's football federation complained.");
+    CodedEvent arrest =
+        r.events().stream()
+            .filter(e -> e.plover().type().equals("COERCE"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no arrest in " + r.events()));
     assertThat(arrest.location().name()).isEqualTo("Nairobi");
     assertThat(arrest.location().precision()).isEqualTo("city");
   }
 
   @Test
   void placeNamedAsActor_isMarkedAndNeverLocatesTheEvent() {
-    ArticleResult r = run("Washington said on Monday it would impose sanctions on Iran. Protesters"
-        + " gathered in Tehran.");
+    ArticleResult r =
+        run(
+            "Washington said on Monday it would impose sanctions on Iran. Protesters"
+                + " gathered in Tehran.");
     PlaceMention washington = mention(r, "Washington", 0);
     assertThat(washington.use()).isEqualTo("actor");
     for (CodedEvent e : r.events()) {
-      assertThat(e.location().name()).as("location of %s", e.plover().type())
+      assertThat(e.location().name())
+          .as("location of %s", e.plover().type())
           .isNotEqualTo("Washington");
     }
     assertThat(mention(r, "Tehran", 0).use()).isEqualTo("place");
@@ -143,12 +169,16 @@ final class GeocodingTest {
 
   @Test
   void aSurnameNamedOnce_isAPersonForTheWholeArticle_andLandmarksBeatAlternateNames() {
-    ArticleResult r = run("Boris Johnson visited the troops on Monday. Later, Johnson told"
-        + " reporters that the White House had called.");
+    ArticleResult r =
+        run(
+            "Boris Johnson visited the troops on Monday. Later, Johnson told"
+                + " reporters that the White House had called.");
     assertThat(r.places()).extracting(PlaceMention::text).doesNotContain("Johnson");
     // ...but a surname does not unmake a major city: "Jack London" and London.
-    ArticleResult london = run("The novelist Jack London was born in San Francisco. Crowds"
-        + " marched through London on Monday.");
+    ArticleResult london =
+        run(
+            "The novelist Jack London was born in San Francisco. Crowds"
+                + " marched through London on Monday.");
     assertThat(mention(london, "London", 0).place().country()).isEqualTo("GBR");
     PlaceMention house = mention(r, "White House", 0);
     // Not Casablanca, whose alternate name it is.
@@ -158,8 +188,10 @@ final class GeocodingTest {
 
   @Test
   void placesInsideHyphenatedWords_areModifiersOrDemonyms_neverTheEventsPlace() {
-    ArticleResult r = run("Turkish-backed fighters shelled the town of Manbij on Monday, a"
-        + " London-based monitor said.");
+    ArticleResult r =
+        run(
+            "Turkish-backed fighters shelled the town of Manbij on Monday, a"
+                + " London-based monitor said.");
     PlaceMention london = mention(r, "London", 0);
     assertThat(london.use()).isEqualTo("modifier");
     assertThat(london.place().country()).isEqualTo("GBR");
@@ -168,15 +200,19 @@ final class GeocodingTest {
     assertThat(r.places().get(0).end()).isEqualTo(7);
     assertThat(mention(r, "Turkish", 0).use()).isEqualTo("demonym");
     for (CodedEvent e : r.events()) {
-      assertThat(e.location().country()).as("location of %s", e.plover().type()).isNotEqualTo("GBR");
+      assertThat(e.location().country())
+          .as("location of %s", e.plover().type())
+          .isNotEqualTo("GBR");
     }
   }
 
   @Test
   void partsOfNamesAndCommonWords_areNotPlaces() {
-    ArticleResult r = run("Police arrested a fan of Manchester United after the match. The"
-        + " University of Texas closed its campus. Mr Jackson spoke to reporters in Mobile,"
-        + " Alabama.");
+    ArticleResult r =
+        run(
+            "Police arrested a fan of Manchester United after the match. The"
+                + " University of Texas closed its campus. Mr Jackson spoke to reporters in Mobile,"
+                + " Alabama.");
     List<String> texts = r.places().stream().map(PlaceMention::text).toList();
     assertThat(texts).doesNotContain("Police", "Manchester", "Texas", "Jackson");
     assertThat(km(mention(r, "Mobile", 0), 30.69, -88.04)).isLessThan(20);

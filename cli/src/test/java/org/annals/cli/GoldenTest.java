@@ -32,7 +32,8 @@ final class GoldenTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> files = Files.list(DIR)) {
-      return files.map(p -> p.getFileName().toString())
+      return files
+          .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".article.txt"))
           .map(n -> n.substring(0, n.length() - ".article.txt".length()))
           .sorted()
@@ -53,8 +54,14 @@ final class GoldenTest {
   }
 
   private static RawArticle article(String name) throws IOException {
-    List<RawArticle> read = Runner.read(List.of(DIR.resolve(name + ".article.txt").toString()),
-        System.in, published().get(name), p -> { throw new AssertionError(p.toString()); });
+    List<RawArticle> read =
+        Runner.read(
+            List.of(DIR.resolve(name + ".article.txt").toString()),
+            System.in,
+            published().get(name),
+            p -> {
+              throw new AssertionError(p.toString());
+            });
     assertThat(read).hasSize(1);
     return read.get(0);
   }
@@ -88,10 +95,14 @@ final class GoldenTest {
     List<String> cases = cases().toList();
     assertThat(cases).isNotEmpty();
     try (Stream<Path> files = Files.list(DIR)) {
-      files.map(p -> p.getFileName().toString())
+      files
+          .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".events.jsonl"))
-          .forEach(n -> assertThat(cases).as("article for " + n)
-              .contains(n.substring(0, n.length() - ".events.jsonl".length())));
+          .forEach(
+              n ->
+                  assertThat(cases)
+                      .as("article for " + n)
+                      .contains(n.substring(0, n.length() - ".events.jsonl".length())));
     }
   }
 

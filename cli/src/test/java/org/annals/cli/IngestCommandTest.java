@@ -23,16 +23,19 @@ import org.junit.jupiter.api.io.TempDir;
 final class IngestCommandTest {
   private static final Path RIOTS = Path.of("src", "test", "resources", "ingest", "riots");
   private static final Path SAMPLE = Path.of("..", "samples", "nairobi-protest.txt");
-  private static final Path EXAMPLE = Path.of("..", "..", "shared", "examples",
-      "iraq-palace-2022-08-29.txt");
+  private static final Path EXAMPLE =
+      Path.of("..", "..", "shared", "examples", "iraq-palace-2022-08-29.txt");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    return Main.run(new ByteArrayInputStream(new byte[0]), System.out,
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    return Main.run(
+        new ByteArrayInputStream(new byte[0]),
+        System.out,
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        args);
   }
 
   private String err() {
@@ -59,21 +62,26 @@ final class IngestCommandTest {
   void ingest_threeReportsOfOneRiot_oneEvent_andARiotElsewhereStaysApart() throws IOException {
     Path db = dir.resolve("riots.duckdb");
 
-    assertThat(run("ingest", RIOTS.toString(), "--db", db.toString(), "--published",
-        "2025-03-12")).isZero();
+    assertThat(run("ingest", RIOTS.toString(), "--db", db.toString(), "--published", "2025-03-12"))
+        .isZero();
 
     List<JsonNode> events = events(db);
-    List<JsonNode> mombasa = events.stream().filter(e -> place(e).equals("Mombasa")
-        && e.get("date").asText().equals("2025-03-11")
-        && "Riots".equals(e.get("acled").get("event_type").asText())).toList();
+    List<JsonNode> mombasa =
+        events.stream()
+            .filter(
+                e ->
+                    place(e).equals("Mombasa")
+                        && e.get("date").asText().equals("2025-03-11")
+                        && "Riots".equals(e.get("acled").get("event_type").asText()))
+            .toList();
     assertThat(mombasa).hasSize(1);
     JsonNode riot = mombasa.get(0);
     assertThat(riot.get("num_articles").asInt()).isEqualTo(3);
     assertThat(riot.get("num_reports").asInt()).isGreaterThanOrEqualTo(3);
     assertThat(riot.get("num_sources").asInt()).isEqualTo(3);
     assertThat(riot.get("confidence").asDouble()).isGreaterThan(0.9);
-    assertThat(riot.get("evidence").findValuesAsText("article_id")).contains("mombasa-a",
-        "mombasa-b", "mombasa-c");
+    assertThat(riot.get("evidence").findValuesAsText("article_id"))
+        .contains("mombasa-a", "mombasa-b", "mombasa-c");
     List<JsonNode> kisumu = events.stream().filter(e -> place(e).equals("Kisumu")).toList();
     assertThat(kisumu).hasSize(1);
     assertThat(kisumu.get(0).get("num_articles").asInt()).isEqualTo(1);
@@ -116,8 +124,8 @@ final class IngestCommandTest {
     Path both = dir.resolve("both");
     Files.createDirectories(both);
     Files.writeString(both.resolve("story.txt"), text, StandardCharsets.UTF_8);
-    Files.writeString(both.resolve("story-syndicated.txt"), editedCopy(text),
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        both.resolve("story-syndicated.txt"), editedCopy(text), StandardCharsets.UTF_8);
 
     Path db1 = dir.resolve("alone.duckdb");
     Path db2 = dir.resolve("both.duckdb");
@@ -131,18 +139,31 @@ final class IngestCommandTest {
     List<JsonNode> merged = events(db2);
     assertThat(merged.stream().map(IngestCommandTest::coding).toList())
         .isEqualTo(single.stream().map(IngestCommandTest::coding).toList());
-    assertThat(merged).isNotEmpty().allSatisfy(e -> {
-      assertThat(e.get("num_articles").asInt()).isEqualTo(2);
-      assertThat(e.get("num_sources").asInt()).isEqualTo(1);
-      assertThat(e.get("evidence").findValuesAsText("article_id"))
-          .contains("story", "story-syndicated");
-    });
+    assertThat(merged)
+        .isNotEmpty()
+        .allSatisfy(
+            e -> {
+              assertThat(e.get("num_articles").asInt()).isEqualTo(2);
+              assertThat(e.get("num_sources").asInt()).isEqualTo(1);
+              assertThat(e.get("evidence").findValuesAsText("article_id"))
+                  .contains("story", "story-syndicated");
+            });
   }
 
   /** What an event says, without its evidence and counts. */
   private static String coding(JsonNode e) {
-    return Arrays.asList("id", "date", "date_end", "background", "plover", "cameo", "acled",
-        "location", "confidence").stream().map(f -> String.valueOf(e.get(f)))
+    return Arrays.asList(
+            "id",
+            "date",
+            "date_end",
+            "background",
+            "plover",
+            "cameo",
+            "acled",
+            "location",
+            "confidence")
+        .stream()
+        .map(f -> String.valueOf(e.get(f)))
         .collect(Collectors.joining(" | "));
   }
 
@@ -160,7 +181,8 @@ final class IngestCommandTest {
     String swap = lines.get(a);
     lines.set(a, lines.get(b));
     lines.set(b, swap);
-    return "Updated: the story as it developed\n\n" + String.join("\n", lines)
+    return "Updated: the story as it developed\n\n"
+        + String.join("\n", lines)
         + "\nSign up to our daily newsletter\nFollow us on social media\n";
   }
 
@@ -176,8 +198,13 @@ final class IngestCommandTest {
 
   @Test
   void ingest_missingInput_failsWithAMessage() {
-    assertThat(run("ingest", dir.resolve("nope.jsonl").toString(), "--db",
-        dir.resolve("x.duckdb").toString())).isEqualTo(1);
+    assertThat(
+            run(
+                "ingest",
+                dir.resolve("nope.jsonl").toString(),
+                "--db",
+                dir.resolve("x.duckdb").toString()))
+        .isEqualTo(1);
 
     assertThat(err()).contains("nope.jsonl").contains("no such file");
   }

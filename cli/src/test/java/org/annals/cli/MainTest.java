@@ -20,9 +20,11 @@ final class MainTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String stdin, String... args) {
-    return Main.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+    return Main.run(
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        args);
   }
 
   private String out() {
@@ -50,8 +52,8 @@ final class MainTest {
 
   @Test
   void places_printsEveryMentionWithItsPlace_andSkipsABadLine() throws IOException {
-    String jsonl = "{\"id\":\"k\",\"text\":\"Kenyan police dispersed a crowd in Mombasa.\"}\n"
-        + "{broken\n";
+    String jsonl =
+        "{\"id\":\"k\",\"text\":\"Kenyan police dispersed a crowd in Mombasa.\"}\n" + "{broken\n";
     assertThat(run(jsonl, "places", "-")).isZero();
     String[] lines = out().strip().split("\n");
     assertThat(lines).hasSize(2);
@@ -77,8 +79,9 @@ final class MainTest {
 
   @Test
   void code_stdinJsonLines_skipsTheBadLineAndCodesTheRest() {
-    String jsonl = "{\"id\":\"a\",\"published\":\"2024-06-25\",\"text\":\"Police arrested two activists in Lagos on Tuesday.\"}\n"
-        + "{broken\n";
+    String jsonl =
+        "{\"id\":\"a\",\"published\":\"2024-06-25\",\"text\":\"Police arrested two activists in Lagos on Tuesday.\"}\n"
+            + "{broken\n";
     assertThat(run(jsonl, "code", "-", "--format", "csv")).isZero();
     assertThat(out()).startsWith("id,article_id,date,");
     assertThat(out().strip().split("\n")).hasSizeGreaterThan(1);
@@ -98,7 +101,8 @@ final class MainTest {
   void code_table_isReadable() throws IOException {
     Path f = dir.resolve("x.txt");
     Files.writeString(f, "Protesters stormed the parliament on Tuesday.\n");
-    assertThat(run("", "code", f.toString(), "--published", "2024-06-25", "--format", "table")).isZero();
+    assertThat(run("", "code", f.toString(), "--published", "2024-06-25", "--format", "table"))
+        .isZero();
     assertThat(out()).contains("PROTEST/riot").contains("2024-06-25");
   }
 
@@ -115,8 +119,11 @@ final class MainTest {
   void code_onlyBadInputs_exitsWith1AndNamesEachInput() throws IOException {
     Path empty = dir.resolve("empty.txt");
     Files.write(empty, new byte[0]);
-    assertThat(run("", "code", empty.toString(), dir.resolve("missing.txt").toString())).isEqualTo(1);
-    assertThat(err()).contains("empty.txt: skipped (empty)").contains("missing.txt: skipped (unreadable)");
+    assertThat(run("", "code", empty.toString(), dir.resolve("missing.txt").toString()))
+        .isEqualTo(1);
+    assertThat(err())
+        .contains("empty.txt: skipped (empty)")
+        .contains("missing.txt: skipped (unreadable)");
   }
 
   @Test

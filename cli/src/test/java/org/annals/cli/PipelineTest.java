@@ -16,7 +16,8 @@ final class PipelineTest {
   private static final Pipeline PIPELINE = Runner.pipeline(null, false);
 
   private static List<CodedEvent> code(String text, LocalDate published) {
-    ArticleResult r = PIPELINE.process(new RawArticle("t", null, text, published, null, null, "test"));
+    ArticleResult r =
+        PIPELINE.process(new RawArticle("t", null, text, published, null, null, "test"));
     assertThat(r.problem()).isNull();
     return r.events();
   }
@@ -29,7 +30,8 @@ final class PipelineTest {
 
   @Test
   void storming_isARiotDatedByTheWeekdayWithProtestersAsSource() {
-    var events = code("Hundreds of protesters stormed the parliament in Baghdad on Monday.", MONDAY);
+    var events =
+        code("Hundreds of protesters stormed the parliament in Baghdad on Monday.", MONDAY);
     CodedEvent e = only(events, "PROTEST");
     assertThat(e.plover().mode()).isEqualTo("riot");
     assertThat(e.cameo()).isEqualTo("145");
@@ -46,7 +48,8 @@ final class PipelineTest {
 
   @Test
   void relativeDate_withoutPublicationDate_staysUnresolved() {
-    CodedEvent e = only(code("Hundreds of protesters stormed the parliament on Monday.", null), "PROTEST");
+    CodedEvent e =
+        only(code("Hundreds of protesters stormed the parliament on Monday.", null), "PROTEST");
     assertThat(e.date()).isNull();
     assertThat(e.dateBasis()).isEqualTo("unresolved");
     assertThat(e.dateText()).isEqualTo("Monday");
@@ -54,7 +57,8 @@ final class PipelineTest {
 
   @Test
   void possessiveCountry_andForceAgainstProtesters() {
-    CodedEvent e = only(code("Iraq's military opened fire on the protesters on Monday.", MONDAY), "ASSAULT");
+    CodedEvent e =
+        only(code("Iraq's military opened fire on the protesters on Monday.", MONDAY), "ASSAULT");
     assertThat(e.source().country()).isEqualTo("IRQ");
     assertThat(e.source().sector()).isEqualTo("MIL");
     assertThat(e.target().role()).isEqualTo("protester");
@@ -74,15 +78,21 @@ final class PipelineTest {
 
   @Test
   void futureMeasure_isAThreatNotAMeasure() {
-    CodedEvent e = only(code("The government will impose a curfew in the capital.", MONDAY), "THREATEN");
+    CodedEvent e =
+        only(code("The government will impose a curfew in the capital.", MONDAY), "THREATEN");
     assertThat(e.plover().mode()).isEqualTo("curfew");
     assertThat(e.acled().subEventType()).isNull();
   }
 
   @Test
   void nationwideCurfew_isPlacedAtCountryLevel() {
-    CodedEvent e = only(code("Kenya's government imposed a nationwide curfew on Monday after riots in Nairobi"
-        + " and Mombasa. Kenyan police said the riots had ended.", MONDAY), "COERCE");
+    CodedEvent e =
+        only(
+            code(
+                "Kenya's government imposed a nationwide curfew on Monday after riots in Nairobi"
+                    + " and Mombasa. Kenyan police said the riots had ended.",
+                MONDAY),
+            "COERCE");
     assertThat(e.cameo()).isEqualTo("1723");
     assertThat(e.plover().mode()).isEqualTo("curfew");
     assertThat(e.location().precision()).isEqualTo("country");
@@ -91,7 +101,8 @@ final class PipelineTest {
 
   @Test
   void oldDate_isBackground() {
-    CodedEvent e = only(code("Protesters first stormed the parliament on July 30.", MONDAY), "PROTEST");
+    CodedEvent e =
+        only(code("Protesters first stormed the parliament on July 30.", MONDAY), "PROTEST");
     assertThat(e.date()).isEqualTo("2022-07-30");
     assertThat(e.background()).isTrue();
   }
@@ -99,24 +110,31 @@ final class PipelineTest {
   @Test
   void history_isBackgroundAndNotDatedToPublication() {
     var events = code("The militia once fought government forces in the south.", MONDAY);
-    assertThat(events).isNotEmpty().allSatisfy(e -> {
-      assertThat(e.background()).isTrue();
-      assertThat(e.date()).isNull();
-    });
+    assertThat(events)
+        .isNotEmpty()
+        .allSatisfy(
+            e -> {
+              assertThat(e.background()).isTrue();
+              assertThat(e.date()).isNull();
+            });
   }
 
   @Test
   void sameHappeningInTwoSentences_isOneEventWithTwoPiecesOfEvidence() {
-    var events = code("Protesters stormed the presidential palace in Colombo on Monday. The protesters"
-        + " stormed the building after breaking through police lines.", MONDAY);
+    var events =
+        code(
+            "Protesters stormed the presidential palace in Colombo on Monday. The protesters"
+                + " stormed the building after breaking through police lines.",
+            MONDAY);
     CodedEvent e = only(events, "PROTEST");
     assertThat(e.evidence()).hasSize(2);
   }
 
   @Test
   void boilerplateLines_produceNoEvidence_andOffsetsPointIntoTheOriginal() {
-    String text = "Rebels attacked an army convoy near Kidal on Monday, killing 12 soldiers.\n"
-        + "Read more on Mali attacks\nSoldiers â€˜repelledâ€™ the rebels, the army said.\n";
+    String text =
+        "Rebels attacked an army convoy near Kidal on Monday, killing 12 soldiers.\n"
+            + "Read more on Mali attacks\nSoldiers â€˜repelledâ€™ the rebels, the army said.\n";
     var events = code(text, MONDAY);
     assertThat(events).isNotEmpty();
     for (CodedEvent e : events) {
@@ -139,9 +157,17 @@ final class PipelineTest {
 
   @Test
   void nonEnglishArticle_isSkippedWithAReason() {
-    ArticleResult r = PIPELINE.process(new RawArticle("fr", null,
-        "Les manifestants ont pris d'assaut le palais présidentiel lundi, selon la police, et des"
-            + " coups de feu ont été entendus dans la capitale.", MONDAY, null, null, "fr.txt"));
+    ArticleResult r =
+        PIPELINE.process(
+            new RawArticle(
+                "fr",
+                null,
+                "Les manifestants ont pris d'assaut le palais présidentiel lundi, selon la police, et des"
+                    + " coups de feu ont été entendus dans la capitale.",
+                MONDAY,
+                null,
+                null,
+                "fr.txt"));
     assertThat(r.problem()).isNotNull();
     assertThat(r.problem().reason()).isEqualTo("not-english");
   }

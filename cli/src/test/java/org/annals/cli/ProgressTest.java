@@ -22,8 +22,11 @@ final class ProgressTest {
   void bar_withKnownTotal_showsShareRateAndTimeLeft() {
     String bar = progress(1000).bar(250, 610, 10.0);
 
-    assertThat(bar).startsWith("[######------------------] 250/1,000 articles")
-        .contains("610 events").contains("25.0 articles/s").endsWith("ETA 0:00:30");
+    assertThat(bar)
+        .startsWith("[######------------------] 250/1,000 articles")
+        .contains("610 events")
+        .contains("25.0 articles/s")
+        .endsWith("ETA 0:00:30");
   }
 
   @Test

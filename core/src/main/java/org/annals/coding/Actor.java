@@ -3,8 +3,8 @@ package org.annals.coding;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An actor found in a clause. Offsets are into the cleaned text; {@code -1} when the actor was
- * not written in the clause (inherited from context).
+ * An actor found in a clause. Offsets are into the cleaned text; {@code -1} when the actor was not
+ * written in the clause (inherited from context).
  *
  * @param text the words of the actor phrase as written
  * @param name a named person or organisation, if any

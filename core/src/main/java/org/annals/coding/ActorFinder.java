@@ -17,16 +17,26 @@ import org.jspecify.annotations.Nullable;
  */
 final class ActorFinder {
   private static final Set<String> TARGET_PREPOSITIONS =
-      Set.of("on", "at", "against", "upon", "into", "with", "to", "toward", "towards", "from",
-          "over", "inside");
+      Set.of(
+          "on", "at", "against", "upon", "into", "with", "to", "toward", "towards", "from", "over",
+          "inside");
   private static final Set<String> NOUN_SOURCE_RELATIONS =
       Set.of("nmod:poss", "nmod:by", "nmod:agent", "nmod:from", "amod", "compound");
   private static final Set<String> NOUN_TARGET_RELATIONS =
-      Set.of("nmod:against", "nmod:on", "nmod:at", "nmod:upon", "nmod:of", "nmod:with",
-          "nmod:to", "nmod:into", "nmod:over");
+      Set.of(
+          "nmod:against",
+          "nmod:on",
+          "nmod:at",
+          "nmod:upon",
+          "nmod:of",
+          "nmod:with",
+          "nmod:to",
+          "nmod:into",
+          "nmod:over");
   private static final Set<String> GROUP_SECTORS =
-      Set.of("MIL", "COP", "GOV", "CVL", "OPP", "LEG", "JUD", "REB", "PTY", "LAB", "EDU", "REL",
-          "MED", "BUS", "HLH", "REF", "CRM", "SPY", "AGR");
+      Set.of(
+          "MIL", "COP", "GOV", "CVL", "OPP", "LEG", "JUD", "REB", "PTY", "LAB", "EDU", "REL", "MED",
+          "BUS", "HLH", "REF", "CRM", "SPY", "AGR");
   static final Set<String> PRONOUNS =
       Set.of("he", "she", "they", "it", "we", "him", "her", "them", "his", "their", "its");
 
@@ -43,8 +53,8 @@ final class ActorFinder {
 
   /**
    * Source and target of a noun trigger: its own modifiers ("Israeli airstrikes", "an attack by
-   * rebels", "clashes between police and protesters", "protests against the government"), else
-   * the verb it is the object or subject of ("launched an attack on …").
+   * rebels", "clashes between police and protesters", "protests against the government"), else the
+   * verb it is the object or subject of ("launched an attack on …").
    */
   Actor[] forNoun(Sentence s, TriggerMatch m, Clause c, List<String> rules) {
     Actor source = null;
@@ -130,12 +140,19 @@ final class ActorFinder {
       // "opened fire and killed", "began to shoot".
       for (Dependency d : s.parents(verb)) {
         String r = d.relation();
-        if (d.governor() >= 0 && s.tokens().get(d.governor()).isVerb()
+        if (d.governor() >= 0
+            && s.tokens().get(d.governor()).isVerb()
             && (r.startsWith("advcl") || r.equals("xcomp") || r.startsWith("conj"))) {
           Actor inherited = sourceOfVerb(s, d.governor(), depth + 1);
           if (inherited != null) {
-            return new Actor(inherited.text(), inherited.name(), inherited.country(),
-                inherited.sector(), inherited.role(), inherited.start(), inherited.end(),
+            return new Actor(
+                inherited.text(),
+                inherited.name(),
+                inherited.country(),
+                inherited.sector(),
+                inherited.role(),
+                inherited.start(),
+                inherited.end(),
                 inherited.rule() + " (of governing '" + s.tokens().get(d.governor()).word() + "')");
           }
         }
@@ -189,8 +206,10 @@ final class ActorFinder {
       }
     }
     for (Dependency d : clauses) {
-      boolean clause = d.relation().startsWith("advcl") || d.relation().equals("xcomp")
-          || d.relation().startsWith("acl");
+      boolean clause =
+          d.relation().startsWith("advcl")
+              || d.relation().equals("xcomp")
+              || d.relation().startsWith("acl");
       if (clause && ClauseModality.hasTo(s, d.dependent())) {
         for (Dependency c : s.children(d.dependent())) {
           if (c.relation().equals("obj")) {
@@ -209,7 +228,9 @@ final class ActorFinder {
     for (Dependency d : s.children(verb)) {
       String r = d.relation();
       int colon = r.indexOf(':');
-      if (r.startsWith("obl") && colon > 0 && TARGET_PREPOSITIONS.contains(r.substring(colon + 1))) {
+      if (r.startsWith("obl")
+          && colon > 0
+          && TARGET_PREPOSITIONS.contains(r.substring(colon + 1))) {
         Actor a = actors.resolve(s, d.dependent(), "target " + r);
         if (a != null && isActorLike(a)) {
           return a;
@@ -253,17 +274,31 @@ final class ActorFinder {
     if (speaker >= 0) {
       Actor r = actors.resolve(s, speaker, "antecedent");
       if (r != null && isActorLike(r)) {
-        return new Actor(a.text(), r.name() != null ? r.name() : doc.span(r.start(), r.end()),
-            r.country(), r.sector(), r.role(), a.start(), a.end(),
+        return new Actor(
+            a.text(),
+            r.name() != null ? r.name() : doc.span(r.start(), r.end()),
+            r.country(),
+            r.sector(),
+            r.role(),
+            a.start(),
+            a.end(),
             a.rule() + "; pronoun antecedent: subject of the reporting verb");
       }
     }
-    boolean person = Set.of("he", "she", "him", "her", "his").contains(a.text().toLowerCase(Locale.ROOT));
+    boolean person =
+        Set.of("he", "she", "him", "her", "his").contains(a.text().toLowerCase(Locale.ROOT));
     if (person) {
       Actor named = nearestPerson(doc, s, a);
       if (named != null) {
-        return new Actor(a.text(), named.name(), named.country(), named.sector(), named.role(),
-            a.start(), a.end(), a.rule() + "; pronoun antecedent '" + named.name() + "'");
+        return new Actor(
+            a.text(),
+            named.name(),
+            named.country(),
+            named.sector(),
+            named.role(),
+            a.start(),
+            a.end(),
+            a.rule() + "; pronoun antecedent '" + named.name() + "'");
       }
     }
     for (int i = recent.size() - 1; i >= Math.max(0, recent.size() - 6); i--) {
@@ -271,10 +306,18 @@ final class ActorFinder {
       if (PRONOUNS.contains(r.text().toLowerCase(Locale.ROOT))) {
         continue;
       }
-      if (person == (r.name() != null && r.sector() == null || r.role() != null && r.role().equals("official"))
+      if (person
+              == (r.name() != null && r.sector() == null
+                  || r.role() != null && r.role().equals("official"))
           || (!person && r.name() == null)) {
-        return new Actor(a.text(), r.name() != null ? r.name() : r.text(), r.country(), r.sector(),
-            r.role(), a.start(), a.end(),
+        return new Actor(
+            a.text(),
+            r.name() != null ? r.name() : r.text(),
+            r.country(),
+            r.sector(),
+            r.role(),
+            a.start(),
+            a.end(),
             a.rule() + "; pronoun antecedent '" + r.text() + "'");
       }
     }
@@ -297,7 +340,10 @@ final class ActorFinder {
   }
 
   @Nullable Actor withMainCountry(@Nullable Actor a, @Nullable String mainCountry) {
-    if (a == null || a.country() != null || mainCountry == null || a.sector() == null
+    if (a == null
+        || a.country() != null
+        || mainCountry == null
+        || a.sector() == null
         || !GROUP_SECTORS.contains(a.sector())) {
       return a;
     }
@@ -308,7 +354,14 @@ final class ActorFinder {
     if (a.start() < 0) {
       return a;
     }
-    return new Actor(doc.span(a.start(), a.end()), a.name(), a.country(), a.sector(), a.role(),
-        a.start(), a.end(), a.rule());
+    return new Actor(
+        doc.span(a.start(), a.end()),
+        a.name(),
+        a.country(),
+        a.sector(),
+        a.role(),
+        a.start(),
+        a.end(),
+        a.rule());
   }
 }

@@ -20,8 +20,22 @@ import org.jspecify.annotations.Nullable;
 final class ActorResolver {
   /** Relations whose dependents belong to the actor phrase. */
   private static final Set<String> PHRASE_RELATIONS =
-      Set.of("compound", "amod", "nmod:poss", "flat", "nummod", "det", "case", "appos", "nmod:of",
-          "nmod:from", "compound:prt", "det:predet", "advmod", "obl:npmod", "nmod:npmod");
+      Set.of(
+          "compound",
+          "amod",
+          "nmod:poss",
+          "flat",
+          "nummod",
+          "det",
+          "case",
+          "appos",
+          "nmod:of",
+          "nmod:from",
+          "compound:prt",
+          "det:predet",
+          "advmod",
+          "obl:npmod",
+          "nmod:npmod");
 
   private static final Set<String> LEADING_DROPS = Set.of("the", "'s", ",", "-", "--");
 
@@ -34,15 +48,21 @@ final class ActorResolver {
   /** The actor headed by {@code head}, or null if the head is not a noun or name. */
   @Nullable Actor resolve(Sentence s, int head, String relation) {
     Token h = s.tokens().get(head);
-    if (h.pos() == null || !(h.isNoun() || h.pos().equals("CD") || h.pos().startsWith("JJ")
-        || h.pos().equals("PRP$") || h.pos().equals("DT"))) {
+    if (h.pos() == null
+        || !(h.isNoun()
+            || h.pos().equals("CD")
+            || h.pos().startsWith("JJ")
+            || h.pos().equals("PRP$")
+            || h.pos().equals("DT"))) {
       return null;
     }
     int[] span = span(s, head);
     int from = span[0];
     int to = span[1];
-    while (from < head && (LEADING_DROPS.contains(s.tokens().get(from).lower())
-        || "IN".equals(s.tokens().get(from).pos()) || "TO".equals(s.tokens().get(from).pos()))) {
+    while (from < head
+        && (LEADING_DROPS.contains(s.tokens().get(from).lower())
+            || "IN".equals(s.tokens().get(from).pos())
+            || "TO".equals(s.tokens().get(from).pos()))) {
       from++;
     }
     while (to > head + 1 && LEADING_DROPS.contains(s.tokens().get(to - 1).lower())) {
@@ -68,8 +88,7 @@ final class ActorResolver {
     int sectorDistance = Integer.MAX_VALUE;
     for (int i = from; i < to; i++) {
       final int base = i;
-      var place =
-          lexicon.places().longest(i, to, k -> toks.get(k).lower(), k -> toks.get(k).key());
+      var place = lexicon.places().longest(i, to, k -> toks.get(k).lower(), k -> toks.get(k).key());
       if (place != null && place.value().writtenAs(toks.get(i).word())) {
         if (country == null || i == head) {
           country = place.value().country().iso3();
@@ -83,7 +102,8 @@ final class ActorResolver {
       }
       if (term != null) {
         ActorTerm a = term.value();
-        if (a.term().length() <= 3 && !toks.get(i).word().equals(toks.get(i).word().toUpperCase(Locale.ROOT))) {
+        if (a.term().length() <= 3
+            && !toks.get(i).word().equals(toks.get(i).word().toUpperCase(Locale.ROOT))) {
           continue;
         }
         int last = i + term.length() - 1;
@@ -100,7 +120,9 @@ final class ActorResolver {
           country = a.country();
           countryRule = a.origin();
         }
-        if (name == null && a.sector() != null && Character.isUpperCase(toks.get(i).word().charAt(0))
+        if (name == null
+            && a.sector() != null
+            && Character.isUpperCase(toks.get(i).word().charAt(0))
             && a.country() != null) {
           name = joinWords(s, i, i + term.length());
         }
@@ -119,15 +141,45 @@ final class ActorResolver {
   }
 
   private static final Set<String> SITE_WORDS =
-      Set.of("palace", "square", "building", "gate", "gates", "street", "road", "bridge", "mosque",
-          "church", "temple", "hotel", "airport", "hospital", "school", "university", "stadium",
-          "market", "prison", "camp", "base", "compound", "zone", "park", "house", "hall",
-          "tower", "port", "station", "avenue", "highway");
+      Set.of(
+          "palace",
+          "square",
+          "building",
+          "gate",
+          "gates",
+          "street",
+          "road",
+          "bridge",
+          "mosque",
+          "church",
+          "temple",
+          "hotel",
+          "airport",
+          "hospital",
+          "school",
+          "university",
+          "stadium",
+          "market",
+          "prison",
+          "camp",
+          "base",
+          "compound",
+          "zone",
+          "park",
+          "house",
+          "hall",
+          "tower",
+          "port",
+          "station",
+          "avenue",
+          "highway");
 
   /** True for a word inside a place or building name ("Republican Palace", "Police Square"). */
   private static boolean insidePlaceName(Sentence s, int token) {
     for (EntityMention e : s.entities()) {
-      if (e.tokenEnd() - e.tokenStart() < 2 || token < e.tokenStart() || token >= e.tokenEnd() - 1) {
+      if (e.tokenEnd() - e.tokenStart() < 2
+          || token < e.tokenStart()
+          || token >= e.tokenEnd() - 1) {
         continue;
       }
       String last = s.tokens().get(e.tokenEnd() - 1).lower();

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param anchor the trigger's anchor token
  * @param nounHead the noun a noun anchor stands for ("tear gas" → "gas"), else the anchor
- * @param predicate the verb that carries the clause: the anchor itself, or the verb a noun
- *     anchor is the object or subject of ("imposed a curfew")
+ * @param predicate the verb that carries the clause: the anchor itself, or the verb a noun anchor
+ *     is the object or subject of ("imposed a curfew")
  * @param nounRole how the noun hangs from that verb ({@code obj}, {@code nsubj}, {@code
  *     nsubj:pass}), or null
  */

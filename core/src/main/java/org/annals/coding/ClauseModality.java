@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How a clause relates to what happened — negated, hypothetical, conditional, intended, obliged,
- * the complement of another verb — and its tense and depth, from the words of {@code
- * modality.tsv} and the dependency graph. Thread-safe.
+ * the complement of another verb — and its tense and depth, from the words of {@code modality.tsv}
+ * and the dependency graph. Thread-safe.
  */
 final class ClauseModality {
   private final Modality modality;
@@ -33,8 +33,8 @@ final class ClauseModality {
     }
   }
 
-  Modal modality(Sentence s, TriggerMatch match, int nounHead, int predicate,
-      Set<Integer> anchors) {
+  Modal modality(
+      Sentence s, TriggerMatch match, int nounHead, int predicate, Set<Integer> anchors) {
     int anchor = match.anchor();
     List<Token> toks = s.tokens();
     String negation = null;
@@ -48,8 +48,12 @@ final class ClauseModality {
         Token c = toks.get(d.dependent());
         String r = d.relation();
         String w = c.key();
-        if ((r.equals("advmod") || r.equals("neg") || r.equals("det") || r.equals("mark")
-                || r.equals("cc:preconj")) && modality.is("negation", w)) {
+        if ((r.equals("advmod")
+                || r.equals("neg")
+                || r.equals("det")
+                || r.equals("mark")
+                || r.equals("cc:preconj"))
+            && modality.is("negation", w)) {
           negation = c.word();
         }
         if (r.equals("aux") || r.equals("aux:pass")) {
@@ -86,8 +90,13 @@ final class ClauseModality {
           continue;
         }
         Token g = toks.get(d.governor());
-        boolean complement = r.equals("xcomp") || r.equals("ccomp") || r.startsWith("acl")
-            || r.equals("csubj") || r.startsWith("advcl") || r.startsWith("conj");
+        boolean complement =
+            r.equals("xcomp")
+                || r.equals("ccomp")
+                || r.startsWith("acl")
+                || r.equals("csubj")
+                || r.startsWith("advcl")
+                || r.startsWith("conj");
         if (!complement || modality.is("implicative", g.key())) {
           continue;
         }
@@ -109,7 +118,8 @@ final class ClauseModality {
         }
         Token g = toks.get(d.governor());
         if (modality.is("suppress", g.key())
-            && (d.relation().equals("obj") || d.relation().startsWith("obl")
+            && (d.relation().equals("obj")
+                || d.relation().startsWith("obl")
                 || d.relation().startsWith("nmod"))) {
           return Modal.drop("intended by '" + g.word() + "'");
         }
@@ -142,8 +152,10 @@ final class ClauseModality {
     for (int steps = 0; steps < 3 && k >= 0; steps++) {
       int up = -1;
       for (Dependency d : s.parents(k)) {
-        if (d.governor() >= 0 && (d.relation().equals("ccomp") || d.relation().equals("xcomp")
-            || d.relation().startsWith("parataxis"))) {
+        if (d.governor() >= 0
+            && (d.relation().equals("ccomp")
+                || d.relation().equals("xcomp")
+                || d.relation().startsWith("parataxis"))) {
           up = d.governor();
         }
       }
@@ -151,7 +163,8 @@ final class ClauseModality {
         return -1;
       }
       for (Dependency d : s.children(up)) {
-        if (d.relation().equals("nsubj") && !ActorFinder.PRONOUNS.contains(s.tokens().get(d.dependent()).lower())) {
+        if (d.relation().equals("nsubj")
+            && !ActorFinder.PRONOUNS.contains(s.tokens().get(d.dependent()).lower())) {
           return d.dependent();
         }
       }
@@ -179,7 +192,8 @@ final class ClauseModality {
     if ("past-perfect".equals(t)) {
       // "the army said it had recaptured": reported speech shifts the tense back; not history.
       for (Dependency d : s.parents(predicate)) {
-        if (d.governor() >= 0 && d.relation().equals("ccomp")
+        if (d.governor() >= 0
+            && d.relation().equals("ccomp")
             && modality.is("report", s.tokens().get(d.governor()).key())) {
           return null;
         }
@@ -218,7 +232,10 @@ final class ClauseModality {
   @Nullable String cue(Sentence s, String kind) {
     List<Token> toks = s.tokens();
     for (int i = 0; i < toks.size(); i++) {
-      var m = modality.phrases().longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).key());
+      var m =
+          modality
+              .phrases()
+              .longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).key());
       if (m != null && m.value().equals(kind)) {
         return toks.get(i).word();
       }

@@ -22,11 +22,13 @@ record Codes(
     boolean statement) {
 
   static final Set<String> COOPERATIVE =
-      Set.of("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE");
+      Set.of(
+          "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "INVESTIGATE");
   static final Set<String> HOSTILE =
       Set.of("PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT");
   private static final Set<String> THREAT_MODES =
-      Set.of("restrict", "ban", "arrest", "relations", "expel", "territory", "curfew", "martial-law");
+      Set.of(
+          "restrict", "ban", "arrest", "relations", "expel", "territory", "curfew", "martial-law");
 
   static Codes of(TriggerEntry e) {
     return new Codes(e.plover(), e.mode(), e.cameo(), e.acledEvent(), e.acledSubEvent(), false);
@@ -84,9 +86,13 @@ record Codes(
       return this;
     }
     rules.add("refined " + r.origin());
-    return new Codes(type, mode, r.cameo() != null ? r.cameo() : cameo,
+    return new Codes(
+        type,
+        mode,
+        r.cameo() != null ? r.cameo() : cameo,
         r.acledEvent() != null ? r.acledEvent() : acledEvent,
-        r.acledSubEvent() != null ? r.acledSubEvent() : acledSub, statement);
+        r.acledSubEvent() != null ? r.acledSubEvent() : acledSub,
+        statement);
   }
 
   /**
@@ -98,13 +104,25 @@ record Codes(
     if (c.type.equals("PROTEST") && !c.statement && !"riot".equals(c.mode) && violent != null) {
       rules.add("violent protest: '" + violent + "'");
       boolean peaceful = c.acledSub == null || c.acledSub.equals("Peaceful protest");
-      c = new Codes(c.type, "riot", "145", peaceful ? "Riots" : c.acledEvent,
-          peaceful ? "Violent demonstration" : c.acledSub, false);
+      c =
+          new Codes(
+              c.type,
+              "riot",
+              "145",
+              peaceful ? "Riots" : c.acledEvent,
+              peaceful ? "Violent demonstration" : c.acledSub,
+              false);
     }
     if ("Protest with intervention".equals(c.acledSub) && lethal != null) {
       rules.add("lethal force: '" + lethal + "'");
-      c = new Codes(c.type, c.mode, c.cameo, "Protests", "Excessive force against protesters",
-          c.statement);
+      c =
+          new Codes(
+              c.type,
+              c.mode,
+              c.cameo,
+              "Protests",
+              "Excessive force against protesters",
+              c.statement);
     }
     return c;
   }

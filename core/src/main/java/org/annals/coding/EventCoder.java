@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Codes the event-bearing clauses of an annotated document: trigger, source, target, and the
- * PLOVER, CAMEO and ACLED codes. Negated, hypothetical, conditional and merely intended clauses
- * are not coded as things that happened (see {@link ClauseModality} and {@link Codes}).
- * Thread-safe: one instance serves every worker.
+ * PLOVER, CAMEO and ACLED codes. Negated, hypothetical, conditional and merely intended clauses are
+ * not coded as things that happened (see {@link ClauseModality} and {@link Codes}). Thread-safe:
+ * one instance serves every worker.
  */
 public final class EventCoder {
   /** Types whose targets may be things (a stormed building, torched cars). */
@@ -82,8 +82,13 @@ public final class EventCoder {
   }
 
   private @Nullable EventMention codeClause(
-      AnnotatedDocument doc, Sentence s, TriggerMatch m, List<Actor> recent,
-      @Nullable String mainCountry, Set<Integer> anchors, Map<Integer, Integer> priorities) {
+      AnnotatedDocument doc,
+      Sentence s,
+      TriggerMatch m,
+      List<Actor> recent,
+      @Nullable String mainCountry,
+      Set<Integer> anchors,
+      Map<Integer, Integer> priorities) {
     TriggerEntry entry = m.entry();
     List<String> rules = new ArrayList<>();
     rules.add("trigger " + entry.origin() + " '" + entry.pattern() + "' " + entry.pos());
@@ -99,29 +104,44 @@ public final class EventCoder {
     ClauseModality.Modal modal = clauses.modality(s, m, c.nounHead(), c.predicate(), anchors);
     Codes codes = Codes.of(entry).afterModality(modal, rules);
     if (codes == null) {
-      explain(s, m, "not coded: " + (modal.kind().equals("negated") ? "negated by '" : "")
-          + modal.why() + (modal.kind().equals("negated") ? "'" : ""));
+      explain(
+          s,
+          m,
+          "not coded: "
+              + (modal.kind().equals("negated") ? "negated by '" : "")
+              + modal.why()
+              + (modal.kind().equals("negated") ? "'" : ""));
       finder.recordSubject(doc, s, c.predicate(), recent);
       return null;
     }
 
-    Actor[] found = c.verbal(s)
-        ? new Actor[] {finder.sourceOfVerb(s, c.anchor()), finder.targetOfVerb(s, c.anchor())}
-        : finder.forNoun(s, m, c, rules);
+    Actor[] found =
+        c.verbal(s)
+            ? new Actor[] {finder.sourceOfVerb(s, c.anchor()), finder.targetOfVerb(s, c.anchor())}
+            : finder.forNoun(s, m, c, rules);
     Actor source = found[0];
     Actor target = found[1];
     if (modal.kind().equals("obligation")) {
       int speaker = ClauseModality.reportingSubject(s, c.predicate());
       target = source;
-      source = speaker >= 0
-          ? finder.resolver().resolve(s, speaker, "source subject of the reporting verb") : null;
+      source =
+          speaker >= 0
+              ? finder.resolver().resolve(s, speaker, "source subject of the reporting verb")
+              : null;
     }
-    source = finder.withMainCountry(finder.resolvePronoun(doc, s, source, recent, c.predicate()), mainCountry);
-    target = finder.withMainCountry(finder.resolvePronoun(doc, s, target, recent, c.predicate()), mainCountry);
+    source =
+        finder.withMainCountry(
+            finder.resolvePronoun(doc, s, source, recent, c.predicate()), mainCountry);
+    target =
+        finder.withMainCountry(
+            finder.resolvePronoun(doc, s, target, recent, c.predicate()), mainCountry);
     if (source != null) {
       recent.add(source);
     }
-    if (source != null && target != null && source.start() == target.start() && source.start() >= 0) {
+    if (source != null
+        && target != null
+        && source.start() == target.start()
+        && source.start() >= 0) {
       target = null;
     }
     if (codes.statement() && source == null) {
@@ -131,8 +151,10 @@ public final class EventCoder {
     if (target != null && !ActorFinder.isActorLike(target) && !PHYSICAL.contains(codes.type())) {
       target = null; // "talks on a ceasefire": a topic, not a target
     }
-    codes = codes.refined(codes.statement() ? null : refinement(entry, source, target), rules)
-        .withCues(clauses.cue(s, "violent"), clauses.cue(s, "lethal"), rules);
+    codes =
+        codes
+            .refined(codes.statement() ? null : refinement(entry, source, target), rules)
+            .withCues(clauses.cue(s, "violent"), clauses.cue(s, "lethal"), rules);
     if (source != null) {
       rules.add(source.rule());
       source = ActorFinder.withText(doc, source);
@@ -141,16 +163,39 @@ public final class EventCoder {
       rules.add(target.rule());
       target = ActorFinder.withText(doc, target);
     }
-    explain(s, m, "coded " + codes.type() + " source=" + (source == null ? "-" : source.text())
-        + " target=" + (target == null ? "-" : target.text()));
+    explain(
+        s,
+        m,
+        "coded "
+            + codes.type()
+            + " source="
+            + (source == null ? "-" : source.text())
+            + " target="
+            + (target == null ? "-" : target.text()));
     List<Token> toks = s.tokens();
     int tStart = toks.get(m.first()).start();
     int tEnd = toks.get(m.last()).end();
     return new EventMention(
-        s.index(), c.predicate(), c.anchor(), tStart, tEnd, doc.span(tStart, tEnd), codes.type(),
-        codes.mode(), entry.context(), codes.cameo(), codes.acledEvent(), codes.acledSub(), source,
-        target, entry.priority(), clauses.tense(s, c.predicate()), Fatalities.find(s),
-        ClauseModality.depth(s, c.predicate()), codes.statement(), rules);
+        s.index(),
+        c.predicate(),
+        c.anchor(),
+        tStart,
+        tEnd,
+        doc.span(tStart, tEnd),
+        codes.type(),
+        codes.mode(),
+        entry.context(),
+        codes.cameo(),
+        codes.acledEvent(),
+        codes.acledSub(),
+        source,
+        target,
+        entry.priority(),
+        clauses.tense(s, c.predicate()),
+        Fatalities.find(s),
+        ClauseModality.depth(s, c.predicate()),
+        codes.statement(),
+        rules);
   }
 
   /**
@@ -158,8 +203,12 @@ public final class EventCoder {
    * police", "meeting rooms"), a more specific modifier codes the phrase ("cease-fire agreement"),
    * or it is the topic of another trigger ("talks on a ceasefire").
    */
-  private static @Nullable String notAnEvent(Sentence s, TriggerMatch m, Clause c,
-      Set<Integer> anchors, Map<Integer, Integer> priorities) {
+  private static @Nullable String notAnEvent(
+      Sentence s,
+      TriggerMatch m,
+      Clause c,
+      Set<Integer> anchors,
+      Map<Integer, Integer> priorities) {
     List<Token> toks = s.tokens();
     if (c.verbal(s)) {
       return null;
@@ -184,7 +233,9 @@ public final class EventCoder {
       }
     }
     for (Dependency d : s.parents(c.nounHead())) {
-      if (d.governor() >= 0 && anchors.contains(d.governor()) && !m.tokens().contains(d.governor())
+      if (d.governor() >= 0
+          && anchors.contains(d.governor())
+          && !m.tokens().contains(d.governor())
           && d.relation().startsWith("nmod")) {
         return "the topic of '" + toks.get(d.governor()).word() + "'";
       }
@@ -221,12 +272,22 @@ public final class EventCoder {
 
   private void explain(Sentence s, TriggerMatch m, String what) {
     if (explain != null) {
-      explain.accept("sentence " + (s.index() + 1) + ": '" + s.tokens().get(m.anchor()).word() + "' "
-          + m.entry().origin() + " (" + m.entry().pattern() + "): " + what);
+      explain.accept(
+          "sentence "
+              + (s.index() + 1)
+              + ": '"
+              + s.tokens().get(m.anchor()).word()
+              + "' "
+              + m.entry().origin()
+              + " ("
+              + m.entry().pattern()
+              + "): "
+              + what);
     }
   }
 
-  private @Nullable Refinement refinement(TriggerEntry e, @Nullable Actor source, @Nullable Actor target) {
+  private @Nullable Refinement refinement(
+      TriggerEntry e, @Nullable Actor source, @Nullable Actor target) {
     for (Refinement r : lexicon.refinements()) {
       if (!r.plover().equals("*") && !r.plover().equals(e.plover())) {
         continue;

@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param priority the trigger's priority (1 generic … 9 specific)
  * @param tense {@code past-perfect}, {@code progressive-perfect}, or null
  * @param depth how far the predicate is below the sentence root (0 for the main clause)
- * @param statement true when the clause was coded as what an actor said (an intention, a threat,
- *     a demand, a refusal) rather than as the act itself
+ * @param statement true when the clause was coded as what an actor said (an intention, a threat, a
+ *     demand, a refusal) rather than as the act itself
  * @param rules provenance: the lexicon lines and relations that produced each field
  */
 public record EventMention(

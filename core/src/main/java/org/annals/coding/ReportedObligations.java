@@ -24,8 +24,12 @@ final class ReportedObligations {
    * by the speaker on the clause's subject, whatever the verb (a construction, not a trigger word;
    * the obligation words are in modality.tsv).
    */
-  List<EventMention> find(AnnotatedDocument doc, Sentence s,
-      List<EventMention> coded, List<Actor> recent, @Nullable String mainCountry) {
+  List<EventMention> find(
+      AnnotatedDocument doc,
+      Sentence s,
+      List<EventMention> coded,
+      List<Actor> recent,
+      @Nullable String mainCountry) {
     List<EventMention> out = new ArrayList<>();
     List<Token> toks = s.tokens();
     for (int v = 0; v < toks.size(); v++) {
@@ -34,7 +38,8 @@ final class ReportedObligations {
       }
       int modal = -1;
       for (Dependency d : s.children(v)) {
-        if (d.relation().equals("aux") && modality.is("obligation", toks.get(d.dependent()).key())) {
+        if (d.relation().equals("aux")
+            && modality.is("obligation", toks.get(d.dependent()).key())) {
           modal = d.dependent();
         }
       }
@@ -56,8 +61,14 @@ final class ReportedObligations {
         continue;
       }
       List<String> rules = new ArrayList<>();
-      rules.add("construction: reported obligation '" + toks.get(modal).word() + " "
-          + toks.get(v).word() + "' under '" + toks.get(reporting).word() + "' (modality.tsv obligation)");
+      rules.add(
+          "construction: reported obligation '"
+              + toks.get(modal).word()
+              + " "
+              + toks.get(v).word()
+              + "' under '"
+              + toks.get(reporting).word()
+              + "' (modality.tsv obligation)");
       Actor source = finder.resolver().resolve(s, speaker, "source subject of the reporting verb");
       Actor target = null;
       for (Dependency d : s.children(v)) {
@@ -65,8 +76,10 @@ final class ReportedObligations {
           target = finder.resolver().resolve(s, d.dependent(), "target subject of the obligation");
         }
       }
-      source = finder.withMainCountry(finder.resolvePronoun(doc, s, source, recent, v), mainCountry);
-      target = finder.withMainCountry(finder.resolvePronoun(doc, s, target, recent, v), mainCountry);
+      source =
+          finder.withMainCountry(finder.resolvePronoun(doc, s, source, recent, v), mainCountry);
+      target =
+          finder.withMainCountry(finder.resolvePronoun(doc, s, target, recent, v), mainCountry);
       if (source == null) {
         continue;
       }
@@ -78,8 +91,28 @@ final class ReportedObligations {
       }
       int start = toks.get(modal).start();
       int end = toks.get(v).end();
-      out.add(new EventMention(s.index(), v, v, start, end, doc.span(start, end), "DEMAND", null,
-          List.of(), "100", null, null, source, target, 3, null, null, ClauseModality.depth(s, v), true, rules));
+      out.add(
+          new EventMention(
+              s.index(),
+              v,
+              v,
+              start,
+              end,
+              doc.span(start, end),
+              "DEMAND",
+              null,
+              List.of(),
+              "100",
+              null,
+              null,
+              source,
+              target,
+              3,
+              null,
+              null,
+              ClauseModality.depth(s, v),
+              true,
+              rules));
     }
     return out;
   }

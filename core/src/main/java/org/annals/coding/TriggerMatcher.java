@@ -143,8 +143,11 @@ final class TriggerMatcher {
   /** "March 2019", "Strike Force": a month, a date or a proper noun is not a trigger. */
   private static boolean isProperOrDate(Token t, int index) {
     String ner = t.ner();
-    if (ner != null && (ner.equals("DATE") || ner.equals("TIME") || ner.equals("DURATION")
-        || ner.equals("SET"))) {
+    if (ner != null
+        && (ner.equals("DATE")
+            || ner.equals("TIME")
+            || ner.equals("DURATION")
+            || ner.equals("SET"))) {
       return true;
     }
     String pos = t.pos();

@@ -1,4 +1,7 @@
-/** Event coding: trigger matching, modality, actors and the three vocabularies (PLOVER, CAMEO, ACLED). */
+/**
+ * Event coding: trigger matching, modality, actors and the three vocabularies (PLOVER, CAMEO,
+ * ACLED).
+ */
 @NullMarked
 package org.annals.coding;
 

@@ -22,9 +22,9 @@ import org.annals.event.CodedEvent;
 import org.annals.ingest.RawArticle;
 
 /**
- * Scores the coder on the development sets: PLOVER type accuracy and macro-F1 (plover-gsr),
- * ACLED sub-event weighted and macro F1 (CASE 2021), and source/target span P/R/F1 (CAMEO actors).
- * The coder is a function from an article to its events, so these are testable without NLP models.
+ * Scores the coder on the development sets: PLOVER type accuracy and macro-F1 (plover-gsr), ACLED
+ * sub-event weighted and macro F1 (CASE 2021), and source/target span P/R/F1 (CAMEO actors). The
+ * coder is a function from an article to its events, so these are testable without NLP models.
  */
 public final class Evaluations {
   /** The 25 ACLED sub-event types, as CASE 2021 codes, mapped to ACLED names. */
@@ -61,8 +61,18 @@ public final class Evaluations {
       Set.of("ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB");
 
   private static final Set<String> DIPLOMATIC =
-      Set.of("CONSULT", "SUPPORT", "COOPERATE", "AID", "DEMAND", "DISAPPROVE", "REJECT", "CONCEDE",
-          "SANCTION", "INVESTIGATE", "AGREE");
+      Set.of(
+          "CONSULT",
+          "SUPPORT",
+          "COOPERATE",
+          "AID",
+          "DEMAND",
+          "DISAPPROVE",
+          "REJECT",
+          "CONCEDE",
+          "SANCTION",
+          "INVESTIGATE",
+          "AGREE");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,31 +85,48 @@ public final class Evaluations {
   }
 
   /** Also lists every wrongly classified record to {@code errors} (for lexicon tuning). */
-  public Evaluations(Function<RawArticle, List<CodedEvent>> coder, PrintStream out,
+  public Evaluations(
+      Function<RawArticle, List<CodedEvent>> coder,
+      PrintStream out,
       @org.jspecify.annotations.Nullable PrintStream errors) {
     this.coder = coder;
     this.out = out;
     this.errors = errors;
   }
 
-  private void error(String id, String gold, String predicted, String text, List<CodedEvent> events) {
+  private void error(
+      String id, String gold, String predicted, String text, List<CodedEvent> events) {
     if (errors == null || gold.equals(predicted)) {
       return;
     }
     StringBuilder b = new StringBuilder();
     for (CodedEvent e : events) {
-      b.append(" [").append(e.plover().type()).append(' ').append(e.evidence().get(0).trigger())
-          .append(' ').append(e.acled().subEventType()).append(' ').append(e.confidence()).append(']');
+      b.append(" [")
+          .append(e.plover().type())
+          .append(' ')
+          .append(e.evidence().get(0).trigger())
+          .append(' ')
+          .append(e.acled().subEventType())
+          .append(' ')
+          .append(e.confidence())
+          .append(']');
     }
-    errors.printf(Locale.ROOT, "%s\t%s -> %s\t%s\t%s%n", id, gold, predicted,
-        text.length() > 300 ? text.substring(0, 300) : text, b);
+    errors.printf(
+        Locale.ROOT,
+        "%s\t%s -> %s\t%s\t%s%n",
+        id,
+        gold,
+        predicted,
+        text.length() > 300 ? text.substring(0, 300) : text,
+        b);
   }
 
   /** The event a single-sentence record is about: the most confident, then the earliest. */
   static Optional<CodedEvent> mainEvent(List<CodedEvent> events) {
     return events.stream()
-        .max(Comparator.comparingDouble(CodedEvent::confidence)
-            .thenComparingInt(e -> -e.evidence().get(0).triggerStart()));
+        .max(
+            Comparator.comparingDouble(CodedEvent::confidence)
+                .thenComparingInt(e -> -e.evidence().get(0).triggerStart()));
   }
 
   /** PLOVER gold standard records: type accuracy, macro-F1, actor country/sector agreement. */
@@ -129,15 +156,24 @@ public final class Evaluations {
     out.printf(Locale.ROOT, "plover: %s, %d records%n", file.getFileName(), types.total());
     out.printf(Locale.ROOT, "  PLOVER type accuracy  %.3f%n", types.accuracy());
     out.printf(Locale.ROOT, "  PLOVER type macro-F1  %.3f%n", types.macroF1(types.goldLabels()));
-    out.printf(Locale.ROOT, "  actor country match   %.3f (%d of %d gold actors with a code)%n",
-        ratio(country), country[0], country[1]);
-    out.printf(Locale.ROOT, "  actor sector match    %.3f (%d of %d gold actors with a sector)%n",
-        ratio(sector), sector[0], sector[1]);
+    out.printf(
+        Locale.ROOT,
+        "  actor country match   %.3f (%d of %d gold actors with a code)%n",
+        ratio(country),
+        country[0],
+        country[1]);
+    out.printf(
+        Locale.ROOT,
+        "  actor sector match    %.3f (%d of %d gold actors with a sector)%n",
+        ratio(sector),
+        sector[0],
+        sector[1]);
     types.perClass().forEach(out::println);
     return types;
   }
 
-  private static void compareActor(JsonNode gold, CodedEvent.ActorRef predicted, int[] country, int[] sector) {
+  private static void compareActor(
+      JsonNode gold, CodedEvent.ActorRef predicted, int[] country, int[] sector) {
     if (!gold.isArray() || gold.isEmpty()) {
       return;
     }
@@ -153,7 +189,8 @@ public final class Evaluations {
     }
     if (!codes.isEmpty()) {
       country[1]++;
-      if (predicted != null && (codes.contains(predicted.country()) || codes.contains(predicted.sector()))) {
+      if (predicted != null
+          && (codes.contains(predicted.country()) || codes.contains(predicted.sector()))) {
         country[0]++;
       }
     }
@@ -195,20 +232,37 @@ public final class Evaluations {
     Set<String> labels25 = new LinkedHashSet<>(CASE_TO_ACLED.keySet());
     Set<String> labels30 = new LinkedHashSet<>(labels25);
     labels30.addAll(NON_ACLED);
-    out.printf(Locale.ROOT, "case2021: %s, %d snippets (%d with one of the 25 ACLED types)%n",
-        file.getFileName(), all.total(), acled.total());
-    out.printf(Locale.ROOT, "  ACLED sub-event weighted F1, 25 ACLED types  %.3f%n", acled.weightedF1(labels25));
-    out.printf(Locale.ROOT, "  ACLED sub-event macro F1,    25 ACLED types  %.3f%n", acled.macroF1(labels25));
-    out.printf(Locale.ROOT, "  weighted F1, all 30 types                    %.3f%n", all.weightedF1(labels30));
-    out.printf(Locale.ROOT, "  macro F1,    all 30 types                    %.3f%n", all.macroF1(labels30));
-    out.printf(Locale.ROOT, "  accuracy,    25 ACLED types                  %.3f%n", acled.accuracy());
+    out.printf(
+        Locale.ROOT,
+        "case2021: %s, %d snippets (%d with one of the 25 ACLED types)%n",
+        file.getFileName(),
+        all.total(),
+        acled.total());
+    out.printf(
+        Locale.ROOT,
+        "  ACLED sub-event weighted F1, 25 ACLED types  %.3f%n",
+        acled.weightedF1(labels25));
+    out.printf(
+        Locale.ROOT,
+        "  ACLED sub-event macro F1,    25 ACLED types  %.3f%n",
+        acled.macroF1(labels25));
+    out.printf(
+        Locale.ROOT,
+        "  weighted F1, all 30 types                    %.3f%n",
+        all.weightedF1(labels30));
+    out.printf(
+        Locale.ROOT,
+        "  macro F1,    all 30 types                    %.3f%n",
+        all.macroF1(labels30));
+    out.printf(
+        Locale.ROOT, "  accuracy,    25 ACLED types                  %.3f%n", acled.accuracy());
     all.perClass().forEach(out::println);
     return acled;
   }
 
   /**
-   * The snippet's type: the ACLED sub-event of its most specific event; else DIPLO for a
-   * diplomatic PLOVER event; else NONE.
+   * The snippet's type: the ACLED sub-event of its most specific event; else DIPLO for a diplomatic
+   * PLOVER event; else NONE.
    */
   static String classify(List<CodedEvent> events, Map<String, String> acledToCase) {
     CodedEvent best = null;
@@ -266,15 +320,20 @@ public final class Evaluations {
       }
       List<Span> gold = goldSpans(rows);
       List<Span> predicted = new ArrayList<>();
-      Optional<CodedEvent> main = mainEvent(coder.apply(article("actors-" + sentences, text.toString(), file)));
+      Optional<CodedEvent> main =
+          mainEvent(coder.apply(article("actors-" + sentences, text.toString(), file)));
       if (main.isPresent()) {
         addSpan(predicted, main.get().source(), "S", starts, ends);
         addSpan(predicted, main.get().target(), "T", starts, ends);
       }
       Set<Span> matched = new HashSet<>();
       for (Span p : predicted) {
-        Span exact = gold.stream().filter(g -> g.from == p.from && g.to == p.to && roleOk(g, p)
-            && !matched.contains(g)).findFirst().orElse(null);
+        Span exact =
+            gold.stream()
+                .filter(
+                    g -> g.from == p.from && g.to == p.to && roleOk(g, p) && !matched.contains(g))
+                .findFirst()
+                .orElse(null);
         if (exact != null) {
           tp++;
           overlapTp++;
@@ -297,8 +356,13 @@ public final class Evaluations {
     double lp = predictedTotal == 0 ? 0 : (double) overlapTp / predictedTotal;
     double lr = goldTotal == 0 ? 0 : Math.min(1.0, (double) overlapTp / goldTotal);
     double lf = lp + lr == 0 ? 0 : 2 * lp * lr / (lp + lr);
-    out.printf(Locale.ROOT, "actors: %s, %d sentences, %d gold spans, %d predicted%n",
-        file.getFileName(), sentences, goldTotal, predictedTotal);
+    out.printf(
+        Locale.ROOT,
+        "actors: %s, %d sentences, %d gold spans, %d predicted%n",
+        file.getFileName(),
+        sentences,
+        goldTotal,
+        predictedTotal);
     out.printf(Locale.ROOT, "  exact span   P %.3f  R %.3f  F1 %.3f%n", p, r, f);
     out.printf(Locale.ROOT, "  overlapping  P %.3f  R %.3f  F1 %.3f%n", lp, lr, lf);
     return new double[] {p, r, f};
@@ -329,7 +393,8 @@ public final class Evaluations {
     return out;
   }
 
-  private static void addSpan(List<Span> out, CodedEvent.ActorRef a, String role, int[] starts, int[] ends) {
+  private static void addSpan(
+      List<Span> out, CodedEvent.ActorRef a, String role, int[] starts, int[] ends) {
     if (a == null || a.start() == null || a.end() == null) {
       return;
     }
@@ -360,8 +425,12 @@ public final class Evaluations {
     try {
       return Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new EventDataException("cannot read " + file + ": " + e.getMessage()
-          + "; check the path (the development sets are in ../shared/eval)");
+      throw new EventDataException(
+          "cannot read "
+              + file
+              + ": "
+              + e.getMessage()
+              + "; check the path (the development sets are in ../shared/eval)");
     }
   }
 

@@ -25,31 +25,36 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * Scores toponym recognition and resolution end to end from raw text against the geoparsing sets
- * of Gritta et al. 2019 (GeoWebNews {@code <article><text><toponyms><toponym>} and GeoVirus
- * {@code <article><text><locations><location>}).
+ * Scores toponym recognition and resolution end to end from raw text against the geoparsing sets of
+ * Gritta et al. 2019 (GeoWebNews {@code <article><text><toponyms><toponym>} and GeoVirus {@code
+ * <article><text><locations><location>}).
  *
  * <p>Gold toponyms are those with coordinates. A gold toponym is recognised when a predicted
- * mention overlaps its span; it is resolved correctly when that mention's point lies within 161
- * km of the gold point (a mention without coordinates counts as wrong). Precision counts a
- * prediction correct when it overlaps any gold toponym (GeoWebNews: any type but the
- * non-toponym and expression types; GeoVirus annotates fewer places, so its precision is a
- * lower bound).
+ * mention overlaps its span; it is resolved correctly when that mention's point lies within 161 km
+ * of the gold point (a mention without coordinates counts as wrong). Precision counts a prediction
+ * correct when it overlaps any gold toponym (GeoWebNews: any type but the non-toponym and
+ * expression types; GeoVirus annotates fewer places, so its precision is a lower bound).
  */
 public final class GeoEvaluation {
   private static final List<String> NOT_TOPONYMS =
       List.of("Non_Toponym", "Literal_Expression", "Non_Lit_Expression", "Language", "Homonym");
 
   /** A gold toponym. */
-  record Gold(int start, int end, String name, String type, @Nullable Double lat,
-      @Nullable Double lon) {}
+  record Gold(
+      int start, int end, String name, String type, @Nullable Double lat, @Nullable Double lon) {}
 
   /** A gold article. */
   record Article(String id, String text, List<Gold> gold) {}
 
   /** The figures {@link #score} prints. */
-  public record Result(int gold, int recognised, int predicted, int correctPredictions,
-      int within161, double meanKm, double medianKm) {
+  public record Result(
+      int gold,
+      int recognised,
+      int predicted,
+      int correctPredictions,
+      int within161,
+      double meanKm,
+      double medianKm) {
     public double recall() {
       return gold == 0 ? 0 : (double) recognised / gold;
     }
@@ -68,7 +73,9 @@ public final class GeoEvaluation {
   private final PrintStream out;
   private final @Nullable PrintStream errors;
 
-  public GeoEvaluation(Function<RawArticle, List<PlaceMention>> placer, PrintStream out,
+  public GeoEvaluation(
+      Function<RawArticle, List<PlaceMention>> placer,
+      PrintStream out,
       @Nullable PrintStream errors) {
     this.placer = placer;
     this.out = out;
@@ -84,8 +91,12 @@ public final class GeoEvaluation {
       f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       doc = f.newDocumentBuilder().parse(in);
     } catch (ParserConfigurationException | SAXException e) {
-      throw new IOException(file + " is not a geoparsing XML file (" + e.getMessage()
-          + "); expected GeoWebNews or GeoVirus XML", e);
+      throw new IOException(
+          file
+              + " is not a geoparsing XML file ("
+              + e.getMessage()
+              + "); expected GeoWebNews or GeoVirus XML",
+          e);
     }
     List<Article> out = new ArrayList<>();
     NodeList articles = doc.getElementsByTagName("article");
@@ -101,11 +112,17 @@ public final class GeoEvaluation {
         NodeList ts = a.getElementsByTagName(tag);
         for (int k = 0; k < ts.getLength(); k++) {
           Element t = (Element) ts.item(k);
-          String name = child(t, "extractedName") != null ? child(t, "extractedName") : child(t, "name");
+          String name =
+              child(t, "extractedName") != null ? child(t, "extractedName") : child(t, "name");
           String type = child(t, "type") == null ? "Literal" : child(t, "type");
-          gold.add(new Gold(Integer.parseInt(child(t, "start")), Integer.parseInt(child(t, "end")),
-              name == null ? "" : name, type, number(child(t, "latitude"), child(t, "lat")),
-              number(child(t, "longitude"), child(t, "lon"))));
+          gold.add(
+              new Gold(
+                  Integer.parseInt(child(t, "start")),
+                  Integer.parseInt(child(t, "end")),
+                  name == null ? "" : name,
+                  type,
+                  number(child(t, "latitude"), child(t, "lat")),
+                  number(child(t, "longitude"), child(t, "lon"))));
         }
       }
       out.add(new Article(file.getFileName() + "#" + id, text, gold));
@@ -134,12 +151,13 @@ public final class GeoEvaluation {
     Map<String, int[]> byType = new TreeMap<>();
     Map<String, int[]> byPrecision = new TreeMap<>(); // recognised, within 161 km
     for (Article a : articles) {
-      List<PlaceMention> ps = placer.apply(new RawArticle(a.id(), null, a.text(), null, null,
-          null, file + ":" + a.id()));
+      List<PlaceMention> ps =
+          placer.apply(
+              new RawArticle(a.id(), null, a.text(), null, null, null, file + ":" + a.id()));
       predicted += ps.size();
       for (PlaceMention p : ps) {
-        boolean hit = a.gold().stream()
-            .anyMatch(g -> !NOT_TOPONYMS.contains(g.type()) && overlaps(g, p));
+        boolean hit =
+            a.gold().stream().anyMatch(g -> !NOT_TOPONYMS.contains(g.type()) && overlaps(g, p));
         correct += hit ? 1 : 0;
         if (!hit) {
           error("extra", a, p.text(), p.start(), p.place().name() + " " + p.use());
@@ -173,32 +191,71 @@ public final class GeoEvaluation {
           t[2]++;
           byP[1]++;
         } else {
-          error("far", a, g.name(), g.start(), String.format(Locale.ROOT, "%.0f km: %s %s (%s) %s",
-              d, p.place().name(), p.place().country(), p.place().precision(), p.rule()));
+          error(
+              "far",
+              a,
+              g.name(),
+              g.start(),
+              String.format(
+                  Locale.ROOT,
+                  "%.0f km: %s %s (%s) %s",
+                  d,
+                  p.place().name(),
+                  p.place().country(),
+                  p.place().precision(),
+                  p.rule()));
         }
       }
     }
     double[] ks = km.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     double mean = Arrays.stream(ks).average().orElse(0);
-    double median = ks.length == 0 ? 0 : ks.length % 2 == 1 ? ks[ks.length / 2]
-        : (ks[ks.length / 2 - 1] + ks[ks.length / 2]) / 2;
+    double median =
+        ks.length == 0
+            ? 0
+            : ks.length % 2 == 1
+                ? ks[ks.length / 2]
+                : (ks[ks.length / 2 - 1] + ks[ks.length / 2]) / 2;
     Result r = new Result(gold, recognised, predicted, correct, within, mean, median);
-    out.printf(Locale.ROOT, "geo: %s, %d articles, %d gold toponyms with coordinates%n",
-        file.getFileName(), articles.size(), gold);
+    out.printf(
+        Locale.ROOT,
+        "geo: %s, %d articles, %d gold toponyms with coordinates%n",
+        file.getFileName(),
+        articles.size(),
+        gold);
     out.printf(Locale.ROOT, "  toponym recall      %.3f (%d/%d)%n", r.recall(), recognised, gold);
-    out.printf(Locale.ROOT, "  toponym precision   %.3f (%d/%d predicted mentions overlap a gold toponym)%n",
-        r.precision(), correct, predicted);
-    out.printf(Locale.ROOT, "  accuracy@161km      %.3f (%d/%d recognised)%n", r.accuracy161(), within,
+    out.printf(
+        Locale.ROOT,
+        "  toponym precision   %.3f (%d/%d predicted mentions overlap a gold toponym)%n",
+        r.precision(),
+        correct,
+        predicted);
+    out.printf(
+        Locale.ROOT,
+        "  accuracy@161km      %.3f (%d/%d recognised)%n",
+        r.accuracy161(),
+        within,
         recognised);
-    out.printf(Locale.ROOT, "  error km            mean %.0f, median %.1f (%d resolved)%n", mean, median,
+    out.printf(
+        Locale.ROOT,
+        "  error km            mean %.0f, median %.1f (%d resolved)%n",
+        mean,
+        median,
         ks.length);
     out.println("  by predicted precision  resolved  acc@161   (areas: the point is a convention)");
-    byPrecision.forEach((precision, t) -> out.printf(Locale.ROOT, "  %-22s %9d  %7.3f%n",
-        precision, t[0], (double) t[1] / t[0]));
+    byPrecision.forEach(
+        (precision, t) ->
+            out.printf(Locale.ROOT, "  %-22s %9d  %7.3f%n", precision, t[0], (double) t[1] / t[0]));
     if (byType.size() > 1) {
       out.println("  by gold type         gold  recall  acc@161");
-      byType.forEach((type, t) -> out.printf(Locale.ROOT, "  %-20s %5d  %6.3f  %6.3f%n", type, t[0],
-          t[0] == 0 ? 0 : (double) t[1] / t[0], t[1] == 0 ? 0 : (double) t[2] / t[1]));
+      byType.forEach(
+          (type, t) ->
+              out.printf(
+                  Locale.ROOT,
+                  "  %-20s %5d  %6.3f  %6.3f%n",
+                  type,
+                  t[0],
+                  t[0] == 0 ? 0 : (double) t[1] / t[0],
+                  t[1] == 0 ? 0 : (double) t[2] / t[1]));
     }
     return r;
   }

@@ -76,18 +76,22 @@ public final class Scores {
   /** Gold labels seen. */
   public Set<String> goldLabels() {
     Set<String> out = new TreeSet<>();
-    counts.forEach((k, v) -> {
-      if (v[3] > 0) {
-        out.add(k);
-      }
-    });
+    counts.forEach(
+        (k, v) -> {
+          if (v[3] > 0) {
+            out.add(k);
+          }
+        });
     return out;
   }
 
   /** Per-class lines: label, support, F1. */
   public List<String> perClass() {
     return goldLabels().stream()
-        .map(l -> String.format(java.util.Locale.ROOT, "  %-32s n=%-4d F1=%.3f", l, support(l), f1(l)))
+        .map(
+            l ->
+                String.format(
+                    java.util.Locale.ROOT, "  %-32s n=%-4d F1=%.3f", l, support(l), f1(l)))
         .toList();
   }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One event: who did what to whom, where and when, in PLOVER, CAMEO and ACLED, with its
- * evidence. This is the record of {@code annals code} output and of every later store and export.
- * Offsets in {@link Evidence} and {@link ActorRef} point into the article's original text.
+ * One event: who did what to whom, where and when, in PLOVER, CAMEO and ACLED, with its evidence.
+ * This is the record of {@code annals code} output and of every later store and export. Offsets in
+ * {@link Evidence} and {@link ActorRef} point into the article's original text.
  *
  * @param date first day (ISO), null if unknown
  * @param dateEnd last day (ISO)
@@ -17,9 +17,24 @@ import org.jspecify.annotations.Nullable;
  * @param coder coder and lexicon version
  */
 @JsonPropertyOrder({
-  "id", "article_id", "date", "date_end", "date_precision", "date_basis", "date_text",
-  "background", "plover", "cameo", "acled", "source", "target", "location", "fatalities",
-  "confidence", "evidence", "coder"
+  "id",
+  "article_id",
+  "date",
+  "date_end",
+  "date_precision",
+  "date_basis",
+  "date_text",
+  "background",
+  "plover",
+  "cameo",
+  "acled",
+  "source",
+  "target",
+  "location",
+  "fatalities",
+  "confidence",
+  "evidence",
+  "coder"
 })
 public record CodedEvent(
     String id,
@@ -88,8 +103,16 @@ public record CodedEvent(
   }
 
   /** One sentence that reports the event, with the rules that coded it. */
-  @JsonPropertyOrder({"article_id", "sentence", "start", "end", "trigger", "trigger_start",
-      "trigger_end", "rule"})
+  @JsonPropertyOrder({
+    "article_id",
+    "sentence",
+    "start",
+    "end",
+    "trigger",
+    "trigger_start",
+    "trigger_end",
+    "rule"
+  })
   public record Evidence(
       String articleId,
       String sentence,

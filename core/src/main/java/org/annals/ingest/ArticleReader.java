@@ -47,7 +47,13 @@ public final class ArticleReader {
   public static final List<String> EXTENSIONS =
       List.of(".txt", ".jsonl", ".html", ".htm", ".warc", ".warc.gz", ".rss", ".atom", ".xml");
 
-  private enum Kind { TEXT, JSONL, HTML, WARC, FEED }
+  private enum Kind {
+    TEXT,
+    JSONL,
+    HTML,
+    WARC,
+    FEED
+  }
 
   private final Sink sink;
 
@@ -84,8 +90,7 @@ public final class ArticleReader {
    * @param id the article id
    * @param origin where the page came from, for messages
    * @param html the page's bytes; the charset is detected from its byte-order mark or meta tag
-   * @param url the URL the page was fetched from (used if the page names no canonical URL), or
-   *     null
+   * @param url the URL the page was fetched from (used if the page names no canonical URL), or null
    */
   public void readHtml(String id, String origin, byte[] html, @Nullable String url) {
     var tooBig = InputChecks.checkSize(origin, html.length);
@@ -187,7 +192,8 @@ public final class ArticleReader {
       }
       char c = first < all.length ? (char) all[first] : ' ';
       if (c == '{') {
-        new JsonLines(sink.articles(), sink.problems()).read("stdin", new ByteArrayInputStream(all));
+        new JsonLines(sink.articles(), sink.problems())
+            .read("stdin", new ByteArrayInputStream(all));
       } else if (c == '<' && isFeed(all, first)) {
         new FeedArticles(sink).read("stdin", new ByteArrayInputStream(all));
       } else if (c == '<') {
@@ -221,8 +227,12 @@ public final class ArticleReader {
       String first = all.substring(0, nl).strip();
       String rest = all.substring(nl + 1);
       boolean blankAfter = rest.startsWith("\n") || rest.startsWith("\r\n");
-      boolean noFinalStop = !first.isEmpty() && ".!?\"'”’".indexOf(first.charAt(first.length() - 1)) < 0;
-      if (!first.isEmpty() && first.length() <= 200 && (blankAfter || noFinalStop) && !rest.isBlank()) {
+      boolean noFinalStop =
+          !first.isEmpty() && ".!?\"'”’".indexOf(first.charAt(first.length() - 1)) < 0;
+      if (!first.isEmpty()
+          && first.length() <= 200
+          && (blankAfter || noFinalStop)
+          && !rest.isBlank()) {
         title = first;
         body = rest;
       }
@@ -243,7 +253,6 @@ public final class ArticleReader {
   static String hashedId(String prefix, String key) {
     return prefix + Hashes.sha256Hex(key, 8);
   }
-
 
   private static @Nullable Kind kind(Path path) {
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -18,8 +18,8 @@ import org.jsoup.select.NodeVisitor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads an RSS 2.0 (or RSS 1.0) or Atom feed: each {@code item} or {@code entry} becomes an
- * article whose text is the item's content converted from HTML to paragraphs. Not thread-safe.
+ * Reads an RSS 2.0 (or RSS 1.0) or Atom feed: each {@code item} or {@code entry} becomes an article
+ * whose text is the item's content converted from HTML to paragraphs. Not thread-safe.
  */
 final class FeedArticles {
   /** Largest feed file read, in bytes. */
@@ -34,7 +34,8 @@ final class FeedArticles {
 
   /** The problem with a feed file of {@code bytes} bytes, if it is too large to read. */
   static Optional<InputProblem> checkSize(String origin, long bytes) {
-    return InputChecks.tooLarge(origin, bytes, MAX_FEED_BYTES, "feed", "split it into smaller feeds");
+    return InputChecks.tooLarge(
+        origin, bytes, MAX_FEED_BYTES, "feed", "split it into smaller feeds");
   }
 
   FeedArticles(Sink sink) {

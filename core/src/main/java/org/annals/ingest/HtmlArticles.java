@@ -18,8 +18,8 @@ import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns one web page into an article: headline, publication date, canonical URL and outlet from
- * the page's metadata, and the main text from {@link MainText}. Thread-safe.
+ * Turns one web page into an article: headline, publication date, canonical URL and outlet from the
+ * page's metadata, and the main text from {@link MainText}. Thread-safe.
  */
 final class HtmlArticles {
   static final String NO_TEXT = "no article text found in the HTML; is it an index page?";
@@ -27,8 +27,16 @@ final class HtmlArticles {
   /** Publication-date metadata, most specific first (meta property, name or itemprop). */
   private static final List<String> DATE_KEYS =
       List.of(
-          "article:published_time", "og:published_time", "datepublished", "datecreated",
-          "pubdate", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
+          "article:published_time",
+          "og:published_time",
+          "datepublished",
+          "datecreated",
+          "pubdate",
+          "date",
+          "dc.date",
+          "dc.date.issued",
+          "dcterms.created",
+          "sailthru.date",
           "parsely-pub-date");
 
   private HtmlArticles() {}
@@ -88,7 +96,8 @@ final class HtmlArticles {
   static Page extract(Document doc, @Nullable String fallbackUrl) {
     Map<String, String> meta = meta(doc);
     JsonLd jsonLd = JsonLd.of(doc);
-    String title = firstNonBlank(meta.get("og:title"), jsonLd.headline(), text(doc.selectFirst("h1")));
+    String title =
+        firstNonBlank(meta.get("og:title"), jsonLd.headline(), text(doc.selectFirst("h1")));
     if (title == null) {
       title = firstNonBlank(doc.title());
     }

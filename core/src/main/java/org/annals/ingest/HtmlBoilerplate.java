@@ -12,8 +12,8 @@ import org.jsoup.nodes.Element;
 /**
  * The built-in boilerplate patterns of web pages: class and id patterns from {@code
  * lexicon/html-boilerplate.txt} (an element whose class or id matches one is dropped) and the
- * whole-line patterns of {@code lexicon/boilerplate.txt} (a paragraph that matches one is
- * dropped). Immutable and thread-safe.
+ * whole-line patterns of {@code lexicon/boilerplate.txt} (a paragraph that matches one is dropped).
+ * Immutable and thread-safe.
  */
 final class HtmlBoilerplate {
   static final String NAMES_RESOURCE = "/annals/lexicon/html-boilerplate.txt";
@@ -24,7 +24,8 @@ final class HtmlBoilerplate {
       Pattern.compile("(article|story|post|entry)[-_]*(body|content|text)");
 
   private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
-  private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]");
+  private static final Pattern INVISIBLE =
+      Pattern.compile("[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]");
 
   private final List<Pattern> names;
   private final List<Pattern> lines;

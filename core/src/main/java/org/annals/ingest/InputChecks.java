@@ -16,10 +16,10 @@ public final class InputChecks {
 
   private static final Set<String> ENGLISH_FUNCTION_WORDS =
       Set.of(
-          "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "he",
-          "it", "as", "at", "by", "from", "his", "her", "they", "have", "has", "had", "be", "are",
-          "were", "this", "which", "an", "or", "not", "but", "their", "after", "said", "who",
-          "been", "will", "its", "would", "into", "than", "she", "we", "i", "you", "there");
+          "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "he", "it",
+          "as", "at", "by", "from", "his", "her", "they", "have", "has", "had", "be", "are", "were",
+          "this", "which", "an", "or", "not", "but", "their", "after", "said", "who", "been",
+          "will", "its", "would", "into", "than", "she", "we", "i", "you", "there");
 
   private InputChecks() {}
 
@@ -29,19 +29,31 @@ public final class InputChecks {
       return Optional.of(
           new InputProblem(origin, "empty", "the input is empty; give a file with article text"));
     }
-    return tooLarge(origin, bytes, MAX_ARTICLE_BYTES, "article",
+    return tooLarge(
+        origin,
+        bytes,
+        MAX_ARTICLE_BYTES,
+        "article",
         "split it into articles (one a line in a .jsonl file)");
   }
 
   /** A {@code too-large} problem if {@code bytes} is over {@code limit}, saying what to do. */
-  static Optional<InputProblem> tooLarge(String origin, long bytes, long limit, String what,
-      String advice) {
+  static Optional<InputProblem> tooLarge(
+      String origin, long bytes, long limit, String what, String advice) {
     if (bytes <= limit) {
       return Optional.empty();
     }
-    return Optional.of(new InputProblem(origin, "too-large", String.format(Locale.ROOT,
-        "the %s is %.1f MB, over the %d MB limit; %s", what, bytes / 1048576.0, limit >> 20,
-        advice)));
+    return Optional.of(
+        new InputProblem(
+            origin,
+            "too-large",
+            String.format(
+                Locale.ROOT,
+                "the %s is %.1f MB, over the %d MB limit; %s",
+                what,
+                bytes / 1048576.0,
+                limit >> 20,
+                advice)));
   }
 
   /**
@@ -58,7 +70,9 @@ public final class InputChecks {
       if (b == 0) {
         return Decoded.failed(
             new InputProblem(
-                origin, "binary", "the input contains NUL bytes, so it is not text; give a text,"
+                origin,
+                "binary",
+                "the input contains NUL bytes, so it is not text; give a text,"
                     + " .jsonl or - (standard input) article"));
       }
       if (b >= 0 && b < 32 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {

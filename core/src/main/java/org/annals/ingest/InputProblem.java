@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Why one input (a file, a JSON Lines record) was skipped, and what to do about it.
  *
- * @param origin the input, e.g. {@code articles.jsonl:12}, {@code story.txt}, {@code
- *     feed.rss#3} or {@code crawl.warc.gz#1234} (the record's byte offset)
+ * @param origin the input, e.g. {@code articles.jsonl:12}, {@code story.txt}, {@code feed.rss#3} or
+ *     {@code crawl.warc.gz#1234} (the record's byte offset)
  * @param reason a short machine-friendly reason ({@code empty}, {@code binary}, {@code not-utf8},
  *     {@code too-large}, {@code not-english}, {@code bad-json}, {@code missing-field}, {@code
  *     bad-date}, {@code not-a-feed}, {@code bad-record}, {@code corrupt}, {@code unreadable},

@@ -53,11 +53,11 @@ record JsonLd(
         break;
       }
     }
-    return new JsonLd(
-        first(articles, "headline"), first(articles, "datePublished"), publisher);
+    return new JsonLd(first(articles, "headline"), first(articles, "datePublished"), publisher);
   }
 
-  private static void collect(@Nullable JsonNode node, List<JsonNode> articles, List<JsonNode> others) {
+  private static void collect(
+      @Nullable JsonNode node, List<JsonNode> articles, List<JsonNode> others) {
     if (node == null) {
       return;
     }

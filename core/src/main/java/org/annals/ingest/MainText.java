@@ -10,8 +10,8 @@ import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the main text of a web page: the paragraphs of its article body, without navigation,
- * share bars, teasers, banners and other boilerplate.
+ * Finds the main text of a web page: the paragraphs of its article body, without navigation, share
+ * bars, teasers, banners and other boilerplate.
  *
  * <p>The main element is the {@code [itemprop=articleBody]}, else the {@code <article>} with the
  * most paragraph text, else the element whose direct {@code <p>} children hold the most text.
@@ -64,8 +64,8 @@ final class MainText {
 
   /**
    * Whether an {@code <article>} that holds only part of the story (say, its header) should give
-   * way to the densest element: one outside it with more than twice its paragraph text. An
-   * {@code articleBody} is always trusted.
+   * way to the densest element: one outside it with more than twice its paragraph text. An {@code
+   * articleBody} is always trusted.
    */
   private static boolean outgrows(Element dense, @Nullable Element main) {
     return main != null

@@ -18,9 +18,9 @@ import org.netpreserve.jwarc.WarcResponse;
 
 /**
  * Reads the web pages of a WARC file ({@code .warc} or {@code .warc.gz}): every {@code response}
- * record with HTTP status 200 and an HTML payload, and every {@code resource} record of type
- * {@code text/html}, becomes an article through {@link HtmlArticles}. Other records are skipped
- * silently. Not thread-safe.
+ * record with HTTP status 200 and an HTML payload, and every {@code resource} record of type {@code
+ * text/html}, becomes an article through {@link HtmlArticles}. Other records are skipped silently.
+ * Not thread-safe.
  */
 final class WarcArticles {
   private final Sink sink;
@@ -57,7 +57,8 @@ final class WarcArticles {
             return;
           }
           pages++;
-          sink.problem(where, "bad-record", "could not read the page in this record: " + message(e));
+          sink.problem(
+              where, "bad-record", "could not read the page in this record: " + message(e));
         }
         records++;
         last = record.position();

@@ -14,8 +14,15 @@ import org.jspecify.annotations.Nullable;
  * @param origin file and line, for provenance
  */
 public record Landmark(
-    String name, List<String> alternates, double lat, double lon, String precision,
-    @Nullable String city, @Nullable String country, List<String> demonyms, String origin) {
+    String name,
+    List<String> alternates,
+    double lat,
+    double lon,
+    String precision,
+    @Nullable String city,
+    @Nullable String country,
+    List<String> demonyms,
+    String origin) {
   public Landmark {
     alternates = List.copyOf(alternates);
     demonyms = List.copyOf(demonyms);

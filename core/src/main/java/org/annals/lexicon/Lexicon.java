@@ -44,6 +44,7 @@ public final class Lexicon {
       return required.isEmpty() || !java.util.Collections.disjoint(required, words);
     }
   }
+
   private final List<Refinement> refinements = new ArrayList<>();
   private final List<Country> countries = new ArrayList<>();
   private final Map<String, Country> countriesByIso3 = new HashMap<>();
@@ -62,7 +63,8 @@ public final class Lexicon {
      * acronyms exactly as listed (so "us" and "Us" are not the USA).
      */
     public boolean writtenAs(String word) {
-      return !word.isEmpty() && Character.isUpperCase(word.charAt(0))
+      return !word.isEmpty()
+          && Character.isUpperCase(word.charAt(0))
           && (!exactCase || word.equals(written));
     }
   }
@@ -95,8 +97,15 @@ public final class Lexicon {
     Lexicon lx = new Lexicon();
     for (String file :
         List.of(
-            "irregular.tsv", "triggers.tsv", "refinements.tsv", "countries.tsv", "actors.tsv",
-            "modality.tsv", "boilerplate.txt", "landmarks.tsv", "toponym-cues.tsv")) {
+            "irregular.tsv",
+            "triggers.tsv",
+            "refinements.tsv",
+            "countries.tsv",
+            "actors.tsv",
+            "modality.tsv",
+            "boilerplate.txt",
+            "landmarks.tsv",
+            "toponym-cues.tsv")) {
       lx.loadFile(file, builtInText(file));
       if (extraDir != null && Files.isRegularFile(extraDir.resolve(file))) {
         try {
@@ -104,7 +113,8 @@ public final class Lexicon {
               extraDir.resolve(file).toString(),
               Files.readString(extraDir.resolve(file), StandardCharsets.UTF_8));
         } catch (IOException e) {
-          throw new LexiconException("cannot read " + extraDir.resolve(file) + ": " + e.getMessage());
+          throw new LexiconException(
+              "cannot read " + extraDir.resolve(file) + ": " + e.getMessage());
         }
       }
     }
@@ -147,8 +157,13 @@ public final class Lexicon {
   private void addLandmark(TsvRow r) {
     String precision = r.get(4).strip();
     if (!LANDMARK_PRECISIONS.contains(precision)) {
-      throw new LexiconException(r.origin() + ": precision '" + precision
-          + "' is not one of " + new java.util.TreeSet<>(LANDMARK_PRECISIONS) + "; fix the line");
+      throw new LexiconException(
+          r.origin()
+              + ": precision '"
+              + precision
+              + "' is not one of "
+              + new java.util.TreeSet<>(LANDMARK_PRECISIONS)
+              + "; fix the line");
     }
     double lat;
     double lon;
@@ -156,23 +171,44 @@ public final class Lexicon {
       lat = Double.parseDouble(r.get(2).strip());
       lon = Double.parseDouble(r.get(3).strip());
     } catch (NumberFormatException e) {
-      throw new LexiconException(r.origin() + ": lat/lon '" + r.get(2) + "', '" + r.get(3)
-          + "' are not decimal degrees; write them like 33.3128 and 44.3615");
+      throw new LexiconException(
+          r.origin()
+              + ": lat/lon '"
+              + r.get(2)
+              + "', '"
+              + r.get(3)
+              + "' are not decimal degrees; write them like 33.3128 and 44.3615");
     }
     if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-      throw new LexiconException(r.origin() + ": lat/lon " + lat + ", " + lon + " are out of range");
+      throw new LexiconException(
+          r.origin() + ": lat/lon " + lat + ", " + lon + " are out of range");
     }
-    landmarks.add(new Landmark(r.get(0).strip(), r.list(1, "|"), lat, lon, precision, r.opt(5),
-        r.opt(6), r.list(7, "|"), r.origin()));
+    landmarks.add(
+        new Landmark(
+            r.get(0).strip(),
+            r.list(1, "|"),
+            lat,
+            lon,
+            precision,
+            r.opt(5),
+            r.opt(6),
+            r.list(7, "|"),
+            r.origin()));
   }
 
   private void addToponymCue(TsvRow r) {
     String kind = r.get(1).strip();
     if (!TOPONYM_CUE_KINDS.contains(kind)) {
-      throw new LexiconException(r.origin() + ": kind '" + kind + "' is not one of "
-          + new java.util.TreeSet<>(TOPONYM_CUE_KINDS) + "; fix the line");
+      throw new LexiconException(
+          r.origin()
+              + ": kind '"
+              + kind
+              + "' is not one of "
+              + new java.util.TreeSet<>(TOPONYM_CUE_KINDS)
+              + "; fix the line");
     }
-    toponymCues.computeIfAbsent(kind, k -> new java.util.HashSet<>())
+    toponymCues
+        .computeIfAbsent(kind, k -> new java.util.HashSet<>())
         .add(r.get(0).strip().toLowerCase(Locale.ROOT));
   }
 
@@ -246,8 +282,19 @@ public final class Lexicon {
     }
     TriggerEntry e =
         new TriggerEntry(
-            tokens, anchor, pos.charAt(0), plover.toUpperCase(Locale.ROOT), r.opt(3), r.opt(4),
-            r.opt(5), r.opt(6), r.list(7, ","), priority, requires, excludes, r.origin());
+            tokens,
+            anchor,
+            pos.charAt(0),
+            plover.toUpperCase(Locale.ROOT),
+            r.opt(3),
+            r.opt(4),
+            r.opt(5),
+            r.opt(6),
+            r.list(7, ","),
+            priority,
+            requires,
+            excludes,
+            r.origin());
     triggers.add(e);
     String first = tokens.get(0).equals("_") ? tokens.get(1) : tokens.get(0);
     triggersByFirst.computeIfAbsent(first, k -> new ArrayList<>()).add(e);
@@ -282,7 +329,13 @@ public final class Lexicon {
         new Refinement(
             plover.toUpperCase(Locale.ROOT),
             mode.equals("*") || mode.equals("-") ? null : mode,
-            src.sectors(), src.role(), tgt.sectors(), tgt.role(), r.opt(4), r.opt(5), r.opt(6),
+            src.sectors(),
+            src.role(),
+            tgt.sectors(),
+            tgt.role(),
+            r.opt(4),
+            r.opt(5),
+            r.opt(6),
             r.origin()));
   }
 
@@ -303,7 +356,11 @@ public final class Lexicon {
     String iso3 = r.get(0).strip().toUpperCase(Locale.ROOT);
     Country c =
         new Country(
-            iso3, r.get(1).strip(), r.get(2).strip(), r.list(3, "|"), r.list(4, "|"),
+            iso3,
+            r.get(1).strip(),
+            r.get(2).strip(),
+            r.list(3, "|"),
+            r.list(4, "|"),
             r.list(5, "|"));
     if (countriesByIso3.containsKey(iso3)) {
       return;
@@ -324,7 +381,9 @@ public final class Lexicon {
   /** Short all-capital names (US, UK, UN) must match case-exactly, so "us" is not the USA. */
   static boolean isAcronym(String s) {
     String letters = s.replaceAll("[^A-Za-z]", "");
-    return !letters.isEmpty() && letters.length() <= 4 && letters.equals(letters.toUpperCase(Locale.ROOT));
+    return !letters.isEmpty()
+        && letters.length() <= 4
+        && letters.equals(letters.toUpperCase(Locale.ROOT));
   }
 
   private void addActor(TsvRow r) {
@@ -377,7 +436,9 @@ public final class Lexicon {
       out.add(stem + "ies");
       out.add(stem + "ied");
     }
-    if (isConsonant(last) && lemma.length() >= 3 && !isConsonant(lemma.charAt(lemma.length() - 2))) {
+    if (isConsonant(last)
+        && lemma.length() >= 3
+        && !isConsonant(lemma.charAt(lemma.length() - 2))) {
       out.add(lemma + last + "ed");
       out.add(lemma + last + "ing");
     }
@@ -398,8 +459,8 @@ public final class Lexicon {
   }
 
   /**
-   * The cheap scan: true if some trigger could match a sentence with these lowercased words (all
-   * of its pattern words and one of its required words occur in some inflected form).
+   * The cheap scan: true if some trigger could match a sentence with these lowercased words (all of
+   * its pattern words and one of its required words occur in some inflected form).
    */
   public boolean mayTrigger(Set<String> lowercaseWords) {
     if (reportedObligation(lowercaseWords)) {

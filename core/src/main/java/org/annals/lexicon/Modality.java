@@ -51,6 +51,17 @@ public final class Modality {
 
   static final List<String> KINDS =
       List.of(
-          "negation", "future", "hypothetical", "obligation", "intent", "condition", "suppress",
-          "implicative", "background", "ongoing", "report", "violent", "lethal");
+          "negation",
+          "future",
+          "hypothetical",
+          "obligation",
+          "intent",
+          "condition",
+          "suppress",
+          "implicative",
+          "background",
+          "ongoing",
+          "report",
+          "violent",
+          "lethal");
 }

@@ -72,8 +72,13 @@ public final class PhraseIndex<T> {
     return best;
   }
 
-  private @Nullable Match<T> longest(@Nullable List<Entry<T>> candidates, @Nullable Match<T> best,
-      int pos, int size, IntFunction<String> lower, IntFunction<String> lemma) {
+  private @Nullable Match<T> longest(
+      @Nullable List<Entry<T>> candidates,
+      @Nullable Match<T> best,
+      int pos,
+      int size,
+      IntFunction<String> lower,
+      IntFunction<String> lemma) {
     if (candidates == null) {
       return best;
     }

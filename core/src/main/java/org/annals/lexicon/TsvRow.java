@@ -49,7 +49,10 @@ record TsvRow(String file, int line, List<String> cells) {
                 Locale.ROOT,
                 "%s:%d: expected %d TAB-separated columns but found %d; fix the line (columns are"
                     + " described at the top of the file)",
-                file, lineNo, minColumns, cells.size()));
+                file,
+                lineNo,
+                minColumns,
+                cells.size()));
       }
       rows.add(new TsvRow(file, lineNo, cells));
     }

@@ -1,4 +1,7 @@
-/** The data files the coder reads: triggers, refinements, countries, actors, modality and boilerplate patterns. */
+/**
+ * The data files the coder reads: triggers, refinements, countries, actors, modality and
+ * boilerplate patterns.
+ */
 @NullMarked
 package org.annals.lexicon;
 

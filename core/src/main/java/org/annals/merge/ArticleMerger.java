@@ -8,8 +8,8 @@ import org.annals.coding.Actor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Groups the mentions of one article that report the same happening: same PLOVER type, same
- * dates, same background status, compatible actors (same sector and country, or one unknown) and
+ * Groups the mentions of one article that report the same happening: same PLOVER type, same dates,
+ * same background status, compatible actors (same sector and country, or one unknown) and
  * compatible places. The storming told in three sentences becomes one group with three pieces of
  * evidence. Deterministic: groups and their members keep document order.
  */
@@ -41,7 +41,8 @@ public final class ArticleMerger {
     }
     if (!VIOLENT.contains(a.mention().plover())) {
       // Two different measures (a curfew and a ban) are two events even on one day.
-      if (a.mention().mode() != null && b.mention().mode() != null
+      if (a.mention().mode() != null
+          && b.mention().mode() != null
           && !a.mention().mode().equals(b.mention().mode())) {
         return false;
       }
@@ -51,7 +52,11 @@ public final class ArticleMerger {
     }
     String subA = a.mention().acledSubEvent();
     String subB = b.mention().acledSubEvent();
-    if (subA != null && subB != null && !subA.equals(subB) && !anonymous(a) && !anonymous(b)
+    if (subA != null
+        && subB != null
+        && !subA.equals(subB)
+        && !anonymous(a)
+        && !anonymous(b)
         && !(PROTEST_FAMILY.contains(a.mention().acledEvent())
             && PROTEST_FAMILY.contains(b.mention().acledEvent()))) {
       return false; // a clash and a later air strike are two events
@@ -67,11 +72,13 @@ public final class ArticleMerger {
         return false;
       }
     }
-    if (a.place().location().country() != null && b.place().location().country() != null
+    if (a.place().location().country() != null
+        && b.place().location().country() != null
         && !a.place().location().country().equals(b.place().location().country())) {
       return false;
     }
-    if (a.date().date() == null && a.date().end() == null
+    if (a.date().date() == null
+        && a.date().end() == null
         && a.mention().sentence() != b.mention().sentence()) {
       // Undated mentions merge only within one sentence: nothing else says they are one event.
       return false;
@@ -82,7 +89,8 @@ public final class ArticleMerger {
   }
 
   private static final java.util.Set<String> PROTEST_FAMILY = java.util.Set.of("Protests", "Riots");
-  private static final java.util.Set<String> VIOLENT = java.util.Set.of("PROTEST", "ASSAULT", "FIGHT");
+  private static final java.util.Set<String> VIOLENT =
+      java.util.Set.of("PROTEST", "ASSAULT", "FIGHT");
 
   private static String cameoRoot(@Nullable String cameo) {
     return cameo == null ? "" : cameo.substring(0, Math.min(3, cameo.length()));
@@ -96,12 +104,19 @@ public final class ArticleMerger {
   private static boolean contains(Draft outer, Draft inner) {
     var o = outer.date();
     var i = inner.date();
-    return o.date() != null && o.end() != null && i.date() != null && i.end() != null
-        && !i.date().isBefore(o.date()) && !i.end().isAfter(o.end());
+    return o.date() != null
+        && o.end() != null
+        && i.date() != null
+        && i.end() != null
+        && !i.date().isBefore(o.date())
+        && !i.end().isAfter(o.end());
   }
 
   static boolean namesCompatible(@Nullable Actor x, @Nullable Actor y) {
-    return x == null || y == null || x.name() == null || y.name() == null
+    return x == null
+        || y == null
+        || x.name() == null
+        || y.name() == null
         || x.name().equalsIgnoreCase(y.name());
   }
 

@@ -12,5 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 @FunctionalInterface
 public interface Annotator {
-  AnnotatedDocument annotate(String text, @Nullable LocalDate documentDate, SentenceSelector selector);
+  AnnotatedDocument annotate(
+      String text, @Nullable LocalDate documentDate, SentenceSelector selector);
 }

@@ -3,8 +3,8 @@ package org.annals.nlp;
 import java.util.List;
 
 /**
- * The cheap scan that decides, from a sentence's lowercased words alone, whether the sentence
- * needs the expensive annotators.
+ * The cheap scan that decides, from a sentence's lowercased words alone, whether the sentence needs
+ * the expensive annotators.
  */
 @FunctionalInterface
 public interface SentenceSelector {

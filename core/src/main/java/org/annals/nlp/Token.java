@@ -11,7 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param ner coarse entity tag (PERSON, ORGANIZATION, LOCATION, …, or O), or null
  */
 public record Token(
-    String word, @Nullable String lemma, @Nullable String pos, @Nullable String ner, int start,
+    String word,
+    @Nullable String lemma,
+    @Nullable String pos,
+    @Nullable String ner,
+    int start,
     int end) {
 
   public Token {

@@ -1,4 +1,7 @@
-/** The boundary to the linguistic annotator: annotated sentences, tokens, dependencies, entities and time expressions. */
+/**
+ * The boundary to the linguistic annotator: annotated sentences, tokens, dependencies, entities and
+ * time expressions.
+ */
 @NullMarked
 package org.annals.nlp;
 

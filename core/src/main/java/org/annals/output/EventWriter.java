@@ -13,8 +13,8 @@ import org.annals.event.CodedEvent;
 import org.annals.event.CodedEvent.ActorRef;
 
 /**
- * Writes events as JSON Lines (the schema of {@link CodedEvent}), CSV (flat columns) or a
- * readable table. Not thread-safe: one writer per output stream, called in order.
+ * Writes events as JSON Lines (the schema of {@link CodedEvent}), CSV (flat columns) or a readable
+ * table. Not thread-safe: one writer per output stream, called in order.
  */
 public abstract class EventWriter {
   /** The JSON mapper every Annals output uses: snake_case fields, nulls kept. */
@@ -26,13 +26,42 @@ public abstract class EventWriter {
 
   /** Flat CSV columns, in order. */
   public static final List<String> CSV_COLUMNS =
-      List.of("id", "article_id", "date", "date_end", "date_precision", "date_basis",
-          "background", "plover_type", "plover_mode", "plover_context", "cameo",
-          "acled_event_type", "acled_sub_event_type", "source_text", "source_name",
-          "source_country", "source_sector", "target_text", "target_name", "target_country",
-          "target_sector", "location_name", "location_country", "location_admin1", "location_lat",
-          "location_lon", "location_precision", "location_geonames_id", "fatalities",
-          "confidence", "num_evidence", "sentence", "sentence_start", "sentence_end", "trigger",
+      List.of(
+          "id",
+          "article_id",
+          "date",
+          "date_end",
+          "date_precision",
+          "date_basis",
+          "background",
+          "plover_type",
+          "plover_mode",
+          "plover_context",
+          "cameo",
+          "acled_event_type",
+          "acled_sub_event_type",
+          "source_text",
+          "source_name",
+          "source_country",
+          "source_sector",
+          "target_text",
+          "target_name",
+          "target_country",
+          "target_sector",
+          "location_name",
+          "location_country",
+          "location_admin1",
+          "location_lat",
+          "location_lon",
+          "location_precision",
+          "location_geonames_id",
+          "fatalities",
+          "confidence",
+          "num_evidence",
+          "sentence",
+          "sentence_start",
+          "sentence_end",
+          "trigger",
           "rule");
 
   protected final PrintStream out;
@@ -54,8 +83,9 @@ public abstract class EventWriter {
       case "jsonl", "json" -> new JsonLines(out);
       case "csv" -> new Csv(out);
       case "table" -> new Table(out);
-      default -> throw new IllegalArgumentException(
-          "unknown format '" + format + "'; use jsonl, csv or table");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown format '" + format + "'; use jsonl, csv or table");
     };
   }
 
@@ -166,7 +196,6 @@ public abstract class EventWriter {
       }
       super.finish();
     }
-
   }
 
   private static final class Table extends EventWriter {
@@ -180,17 +209,39 @@ public abstract class EventWriter {
     @Override
     public void write(CodedEvent e) {
       if (rows++ == 0) {
-        out.printf(Locale.ROOT, FORMAT, "date", "prec", "basis", "plover", "cameo", "acled",
-            "source", "target", "place", "trigger");
+        out.printf(
+            Locale.ROOT,
+            FORMAT,
+            "date",
+            "prec",
+            "basis",
+            "plover",
+            "cameo",
+            "acled",
+            "source",
+            "target",
+            "place",
+            "trigger");
       }
-      String plover = e.plover().type() + (e.plover().mode() == null ? "" : "/" + e.plover().mode());
+      String plover =
+          e.plover().type() + (e.plover().mode() == null ? "" : "/" + e.plover().mode());
       String acled = e.acled().subEventType() == null ? "-" : e.acled().subEventType();
       String date = e.date() == null ? "?" : e.date();
       String basis = e.dateBasis() + (e.background() ? "*" : "");
-      out.printf(Locale.ROOT, FORMAT, cut(date, 10), cut(e.datePrecision(), 7), cut(basis, 11),
-          cut(plover, 22), s(e.cameo()), cut(acled, 36), cut(actor(e.source()), 26),
-          cut(actor(e.target()), 26), cut(s(e.location().name()), 16),
-          e.evidence().get(0).trigger() + (e.evidence().size() > 1 ? " (+" + (e.evidence().size() - 1) + ")" : ""));
+      out.printf(
+          Locale.ROOT,
+          FORMAT,
+          cut(date, 10),
+          cut(e.datePrecision(), 7),
+          cut(basis, 11),
+          cut(plover, 22),
+          s(e.cameo()),
+          cut(acled, 36),
+          cut(actor(e.source()), 26),
+          cut(actor(e.target()), 26),
+          cut(s(e.location().name()), 16),
+          e.evidence().get(0).trigger()
+              + (e.evidence().size() > 1 ? " (+" + (e.evidence().size() - 1) + ")" : ""));
     }
 
     @Override
@@ -205,7 +256,8 @@ public abstract class EventWriter {
       if (a == null) {
         return "-";
       }
-      String tag = (a.country() == null ? "" : a.country()) + (a.sector() == null ? "" : a.sector());
+      String tag =
+          (a.country() == null ? "" : a.country()) + (a.sector() == null ? "" : a.sector());
       return a.text() + (tag.isEmpty() ? "" : " [" + tag + "]");
     }
 

@@ -8,8 +8,7 @@ import org.annals.ingest.RawArticle;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the pipeline made of one article: its events, or the problem that made it skip the
- * article.
+ * What the pipeline made of one article: its events, or the problem that made it skip the article.
  *
  * @param places every place mention, resolved where the gazetteer knows it
  * @param sentences sentences in the article; {@code analysed} of them went through the full NLP

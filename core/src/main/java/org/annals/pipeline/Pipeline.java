@@ -3,7 +3,6 @@ package org.annals.pipeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
 import org.annals.Hashes;
 import org.annals.coding.Actor;
 import org.annals.coding.EventCoder;
@@ -42,7 +41,6 @@ public final class Pipeline {
   /** Printed in every event's {@code coder} field. */
   public static final String CODER_VERSION = "annals-0.1.0";
 
-
   private final Cleaner cleaner;
   private final Annotator annotator;
   private final EventCoder coder;
@@ -58,16 +56,22 @@ public final class Pipeline {
   }
 
   /** A pipeline whose coder explains each trigger decision to {@code explain}. */
-  public Pipeline(Lexicon lexicon, Annotator annotator, boolean analyseAll,
+  public Pipeline(
+      Lexicon lexicon,
+      Annotator annotator,
+      boolean analyseAll,
       java.util.function.@org.jspecify.annotations.Nullable Consumer<String> explain) {
     this(lexicon, annotator, analyseAll, explain, true);
   }
 
   /**
-   * As above; with {@code geocode} false, no place mentions are looked up (events fall back to
-   * the article's main country), which is how {@code annals bench} measures geocoding's cost.
+   * As above; with {@code geocode} false, no place mentions are looked up (events fall back to the
+   * article's main country), which is how {@code annals bench} measures geocoding's cost.
    */
-  public Pipeline(Lexicon lexicon, Annotator annotator, boolean analyseAll,
+  public Pipeline(
+      Lexicon lexicon,
+      Annotator annotator,
+      boolean analyseAll,
       java.util.function.@org.jspecify.annotations.Nullable Consumer<String> explain,
       boolean geocode) {
     this.cleaner = new Cleaner(lexicon.boilerplate());
@@ -89,42 +93,56 @@ public final class Pipeline {
       }
       CleanText clean = cleaner.clean(article.text());
       if (clean.text().isBlank()) {
-        return ArticleResult.skipped(article,
-            new InputProblem(article.origin(), "empty", "nothing is left after removing boilerplate"));
+        return ArticleResult.skipped(
+            article,
+            new InputProblem(
+                article.origin(), "empty", "nothing is left after removing boilerplate"));
       }
       AnnotatedDocument doc =
-          annotator.annotate(clean.text(), article.published(),
-              analyseAll ? SentenceSelector.all() : selector);
+          annotator.annotate(
+              clean.text(), article.published(), analyseAll ? SentenceSelector.all() : selector);
       List<Toponym> toponyms = geocoder == null ? List.of() : geocoder.find(doc);
       List<CodedEvent> events = code(article, clean, doc, toponyms);
       int analysed = (int) doc.sentences().stream().filter(Sentence::analysed).count();
-      return new ArticleResult(article, events, mentions(article, clean, toponyms), null,
-          doc.sentences().size(), analysed);
+      return new ArticleResult(
+          article,
+          events,
+          mentions(article, clean, toponyms),
+          null,
+          doc.sentences().size(),
+          analysed);
     } catch (RuntimeException e) {
-      return ArticleResult.skipped(article,
-          new InputProblem(article.origin(), "failed",
-              "coding failed (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+      return ArticleResult.skipped(
+          article,
+          new InputProblem(
+              article.origin(),
+              "failed",
+              "coding failed ("
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage()
                   + "); please report this article"));
     }
   }
 
   /** The toponyms as printed: offsets into the original text, the place's location fields. */
-  private static List<PlaceMention> mentions(RawArticle article, CleanText clean,
-      List<Toponym> toponyms) {
+  private static List<PlaceMention> mentions(
+      RawArticle article, CleanText clean, List<Toponym> toponyms) {
     List<PlaceMention> out = new ArrayList<>(toponyms.size());
     for (Toponym t : toponyms) {
       int s = clean.toOriginalStart(t.start());
       int e = clean.toOriginalEnd(t.end());
       GeoPlace p = t.place();
       Location l = p == null ? Location.unknown() : EventPlacer.location(p);
-      out.add(new PlaceMention(article.id(), article.text().substring(s, e), s, e, t.use(), l,
-          t.rule()));
+      out.add(
+          new PlaceMention(
+              article.id(), article.text().substring(s, e), s, e, t.use(), l, t.rule()));
     }
     return out;
   }
 
-  private List<CodedEvent> code(RawArticle article, CleanText clean, AnnotatedDocument doc,
-      List<Toponym> toponyms) {
+  private List<CodedEvent> code(
+      RawArticle article, CleanText clean, AnnotatedDocument doc, List<Toponym> toponyms) {
     String mainCountry = placer.mainCountry(doc);
     List<EventMention> mentions = coder.code(doc, mainCountry);
     List<EventDate> dates = dater.date(doc, mentions, article.published());
@@ -132,14 +150,22 @@ public final class Pipeline {
     for (int i = 0; i < mentions.size(); i++) {
       EventMention m = mentions.get(i);
       EventDate d = dates.get(i);
-      if (d.date() != null && article.published() != null
+      if (d.date() != null
+          && article.published() != null
           && d.date().isAfter(article.published().plusDays(1))) {
         if (!m.statement()) {
           continue; // a future date: planned, not happened
         }
         // A statement about the future was made on or before publication.
-        d = new EventDate(article.published(), article.published(), "day", "publication", false,
-            d.text(), "statement about " + d.text() + ": dated by publication");
+        d =
+            new EventDate(
+                article.published(),
+                article.published(),
+                "day",
+                "publication",
+                false,
+                d.text(),
+                "statement about " + d.text() + ": dated by publication");
       }
       drafts.add(new Draft(m, d, placer.place(doc, m, mainCountry, toponyms)));
     }
@@ -150,22 +176,33 @@ public final class Pipeline {
     return out;
   }
 
-  private CodedEvent toEvent(RawArticle article, CleanText clean, AnnotatedDocument doc, List<Draft> group) {
+  private CodedEvent toEvent(
+      RawArticle article, CleanText clean, AnnotatedDocument doc, List<Draft> group) {
     Draft best =
         group.stream()
-            .max(Comparator.comparingInt((Draft d) -> d.mention().priority())
-                .thenComparingInt(d -> score(d)))
+            .max(
+                Comparator.comparingInt((Draft d) -> d.mention().priority())
+                    .thenComparingInt(d -> score(d)))
             .orElseThrow();
     Draft dated =
-        group.stream().filter(d -> d.date().basis().equals("text")).findFirst().orElse(group.get(0));
+        group.stream()
+            .filter(d -> d.date().basis().equals("text"))
+            .findFirst()
+            .orElse(group.get(0));
     EventMention m = best.mention();
     Actor source = firstActor(group, true);
     Actor target = firstActor(group, false);
-    Draft placed = group.stream()
-        .max(Comparator.comparingInt((Draft d) -> precisionRank(d.place().location()))).orElseThrow();
+    Draft placed =
+        group.stream()
+            .max(Comparator.comparingInt((Draft d) -> precisionRank(d.place().location())))
+            .orElseThrow();
     Location location = placed.place().location();
-    Integer fatalities = group.stream().map(d -> d.mention().fatalities())
-        .filter(f -> f != null).max(Integer::compare).orElse(null);
+    Integer fatalities =
+        group.stream()
+            .map(d -> d.mention().fatalities())
+            .filter(f -> f != null)
+            .max(Integer::compare)
+            .orElse(null);
     List<Evidence> evidence = new ArrayList<>();
     for (Draft d : group) {
       EventMention e = d.mention();
@@ -174,9 +211,20 @@ public final class Pipeline {
       int se = clean.toOriginalEnd(s.end());
       int ts = clean.toOriginalStart(e.triggerStart());
       int te = clean.toOriginalEnd(e.triggerEnd());
-      evidence.add(new Evidence(article.id(), article.text().substring(ss, se), ss, se,
-          article.text().substring(ts, te), ts, te,
-          String.join("; ", e.rules()) + "; date " + d.date().rule() + "; " + d.place().rule()));
+      evidence.add(
+          new Evidence(
+              article.id(),
+              article.text().substring(ss, se),
+              ss,
+              se,
+              article.text().substring(ts, te),
+              ts,
+              te,
+              String.join("; ", e.rules())
+                  + "; date "
+                  + d.date().rule()
+                  + "; "
+                  + d.place().rule()));
     }
     EventDate date = dated.date();
     String id = id(article.id(), evidence.get(0).triggerStart(), m.plover());
@@ -213,7 +261,8 @@ public final class Pipeline {
       if (a == null) {
         continue;
       }
-      int s = (a.sector() != null ? 2 : 0) + (a.country() != null ? 1 : 0) + (a.name() != null ? 2 : 0);
+      int s =
+          (a.sector() != null ? 2 : 0) + (a.country() != null ? 1 : 0) + (a.name() != null ? 2 : 0);
       if (s > bestScore) {
         best = a;
         bestScore = s;
@@ -231,7 +280,8 @@ public final class Pipeline {
     }
     int s = clean.toOriginalStart(a.start());
     int e = clean.toOriginalEnd(a.end());
-    return new ActorRef(article.text().substring(s, e), a.name(), a.country(), a.sector(), a.role(), s, e);
+    return new ActorRef(
+        article.text().substring(s, e), a.name(), a.country(), a.sector(), a.role(), s, e);
   }
 
   /** Nothing, a bare name, then the gazetteer's order (continent … site). */
@@ -258,5 +308,4 @@ public final class Pipeline {
   static String id(String articleId, int triggerStart, String type) {
     return Hashes.sha256Hex(articleId + "|" + triggerStart + "|" + type, 8);
   }
-
 }

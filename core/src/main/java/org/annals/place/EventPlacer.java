@@ -15,17 +15,32 @@ import org.annals.nlp.Token;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Places an event: a nationwide measure at its country; else the place its clause is anchored
- * to ("in the Green Zone", "at the entrance to the palace in Baghdad"), the most precise if
- * several; else, for "national", the country; else the most precise place of the same sentence,
- * the nearest to the trigger if tied; else "the capital" of the article's country; else the
- * article's main country, at country precision. Places used as actors ("Washington said"),
- * demonyms and places inside hyphenated words never locate an event. Thread-safe.
+ * Places an event: a nationwide measure at its country; else the place its clause is anchored to
+ * ("in the Green Zone", "at the entrance to the palace in Baghdad"), the most precise if several;
+ * else, for "national", the country; else the most precise place of the same sentence, the nearest
+ * to the trigger if tied; else "the capital" of the article's country; else the article's main
+ * country, at country precision. Places used as actors ("Washington said"), demonyms and places
+ * inside hyphenated words never locate an event. Thread-safe.
  */
 public final class EventPlacer {
-  private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "at", "near", "outside",
-      "inside", "across", "throughout", "around", "into", "to", "from", "on", "of", "towards",
-      "toward", "within");
+  private static final Set<String> PLACE_PREPOSITIONS =
+      Set.of(
+          "in",
+          "at",
+          "near",
+          "outside",
+          "inside",
+          "across",
+          "throughout",
+          "around",
+          "into",
+          "to",
+          "from",
+          "on",
+          "of",
+          "towards",
+          "toward",
+          "within");
   private static final Set<String> NATIONWIDE = Set.of("nationwide", "countrywide", "nation-wide");
 
   private final Lexicon lexicon;
@@ -39,8 +54,8 @@ public final class EventPlacer {
   /** Where an event happened and the rule that said so. */
   public record Placed(Location location, String rule) {}
 
-  public Placed place(AnnotatedDocument doc, EventMention e, @Nullable String mainCountry,
-      List<Toponym> toponyms) {
+  public Placed place(
+      AnnotatedDocument doc, EventMention e, @Nullable String mainCountry, List<Toponym> toponyms) {
     Sentence s = doc.sentences().get(e.sentence());
     for (Token t : s.tokens()) {
       if (NATIONWIDE.contains(t.lower()) && mainCountry != null) {
@@ -51,7 +66,9 @@ public final class EventPlacer {
     Toponym nearest = null;
     int trigger = e.anchor() >= 0 ? e.anchor() : e.predicate();
     for (Toponym t : toponyms) {
-      if (t.sentence() != e.sentence() || !t.use().equals("place") || t.place() == null
+      if (t.sentence() != e.sentence()
+          || !t.use().equals("place")
+          || t.place() == null
           || inside(e.source(), s, t)) {
         continue;
       }
@@ -64,13 +81,15 @@ public final class EventPlacer {
       if (anchoredTo(s, t, e) && (attached == null || finer(t, attached))) {
         attached = t;
       }
-      if (nearest == null || finer(t, nearest)
+      if (nearest == null
+          || finer(t, nearest)
           || !finer(nearest, t) && distance(t, trigger) < distance(nearest, trigger)) {
         nearest = t;
       }
     }
     if (attached != null) {
-      return new Placed(location(attached.place()), "place: clause names '" + attached.text() + "'");
+      return new Placed(
+          location(attached.place()), "place: clause names '" + attached.text() + "'");
     }
     // "a national strike": the country, unless the clause names a place ("national guard in
     // Baghdad" is in Baghdad).
@@ -80,7 +99,8 @@ public final class EventPlacer {
       }
     }
     if (nearest != null) {
-      return new Placed(location(nearest.place()), "place: sentence names '" + nearest.text() + "'");
+      return new Placed(
+          location(nearest.place()), "place: sentence names '" + nearest.text() + "'");
     }
     GeoPlace capital = theCapital(s, mainCountry);
     if (capital != null) {
@@ -152,8 +172,11 @@ public final class EventPlacer {
         Dependency up = null;
         for (Dependency d : s.parents(node)) {
           String r = d.relation();
-          if (r.startsWith("obl") || r.startsWith("nmod") || r.equals("compound")
-              || r.equals("appos") || r.startsWith("conj")
+          if (r.startsWith("obl")
+              || r.startsWith("nmod")
+              || r.equals("compound")
+              || r.equals("appos")
+              || r.startsWith("conj")
               || prep && (r.equals("obj") || r.startsWith("nsubj"))) {
             up = d;
             break;
@@ -181,9 +204,13 @@ public final class EventPlacer {
   private @Nullable GeoPlace theCapital(Sentence s, @Nullable String mainCountry) {
     List<Token> toks = s.tokens();
     for (int i = 1; i < toks.size() && mainCountry != null; i++) {
-      boolean named = i + 2 < toks.size() && toks.get(i + 1).lower().equals("of")
-          && Character.isUpperCase(toks.get(i + 2).word().charAt(0));
-      if (toks.get(i).lower().equals("capital") && toks.get(i - 1).lower().equals("the") && !named) {
+      boolean named =
+          i + 2 < toks.size()
+              && toks.get(i + 1).lower().equals("of")
+              && Character.isUpperCase(toks.get(i + 2).word().charAt(0));
+      if (toks.get(i).lower().equals("capital")
+          && toks.get(i - 1).lower().equals("the")
+          && !named) {
         var c = lexicon.country(mainCountry);
         if (c != null && !c.capitals().isEmpty()) {
           for (GeoPlace p : gazetteer.candidates(Gazetteer.key(c.capitals().get(0)))) {
@@ -199,8 +226,14 @@ public final class EventPlacer {
 
   /** A gazetteer entry as an event location. */
   public static Location location(GeoPlace p) {
-    return new Location(p.name(), p.country(), p.admin1Name(), round(p.lat()), round(p.lon()),
-        p.precision(), p.geonamesId());
+    return new Location(
+        p.name(),
+        p.country(),
+        p.admin1Name(),
+        round(p.lat()),
+        round(p.lon()),
+        p.precision(),
+        p.geonamesId());
   }
 
   private static double round(double v) {
@@ -222,7 +255,10 @@ public final class EventPlacer {
     for (Sentence s : doc.sentences()) {
       List<Token> toks = s.tokens();
       for (int i = 0; i < toks.size(); i++) {
-        var m = lexicon.places().longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).lower());
+        var m =
+            lexicon
+                .places()
+                .longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).lower());
         if (m != null && m.value().writtenAs(toks.get(i).word())) {
           counts.merge(m.value().country().iso3(), 1, Integer::sum);
           i += m.length() - 1;

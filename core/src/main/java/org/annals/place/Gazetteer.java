@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,9 +46,11 @@ public final class Gazetteer {
 
   /** The last gazetteer asked for, and the lexicon it was built with (one is kept). */
   private static @Nullable Lexicon loadedFor;
+
   private static @Nullable CompletableFuture<Gazetteer> loaded;
 
-  private final Map<String, GeoPlace[]> byName = new HashMap<>(1 << 14); // regions, countries, landmarks
+  private final Map<String, GeoPlace[]> byName =
+      new HashMap<>(1 << 14); // regions, countries, landmarks
   private final List<String> shared = new ArrayList<>(); // names of more than one place
   private final Map<String, GeoPlace> demonyms = new HashMap<>();
   private final Map<String, GeoPlace> countries = new HashMap<>();
@@ -83,13 +85,16 @@ public final class Gazetteer {
   private static synchronized CompletableFuture<Gazetteer> future(Lexicon lexicon) {
     if (loaded == null || loadedFor != lexicon) {
       CompletableFuture<Gazetteer> f = new CompletableFuture<>();
-      Thread t = new Thread(() -> {
-        try {
-          f.complete(load(lexicon));
-        } catch (RuntimeException | Error e) {
-          f.completeExceptionally(e);
-        }
-      }, "annals-gazetteer");
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  f.complete(load(lexicon));
+                } catch (RuntimeException | Error e) {
+                  f.completeExceptionally(e);
+                }
+              },
+              "annals-gazetteer");
       t.setDaemon(true);
       t.start();
       loaded = f;
@@ -109,8 +114,19 @@ public final class Gazetteer {
     }
     for (String[] f : g.rows("admin1.tsv")) {
       String iso3 = g.iso2To3.get(f[0].substring(0, 2));
-      GeoPlace p = new GeoPlace(null, f[1], iso3, f[0], f[1], Double.parseDouble(f[2]),
-          Double.parseDouble(f[3]), "region", "ADM1", Long.parseLong(f[4]), null);
+      GeoPlace p =
+          new GeoPlace(
+              null,
+              f[1],
+              iso3,
+              f[0],
+              f[1],
+              Double.parseDouble(f[2]),
+              Double.parseDouble(f[3]),
+              "region",
+              "ADM1",
+              Long.parseLong(f[4]),
+              null);
       g.admin1.put(f[0], p);
       g.add(f[1], p);
       String bare = ADMIN_SUFFIX.matcher(f[1]).replaceFirst("");
@@ -128,8 +144,9 @@ public final class Gazetteer {
         }
         pt = new double[] {capital.lat(), capital.lon()};
       }
-      GeoPlace p = new GeoPlace(null, c.name(), c.iso3(), null, null, pt[0], pt[1], "country",
-          "PCLI", 0, null);
+      GeoPlace p =
+          new GeoPlace(
+              null, c.name(), c.iso3(), null, null, pt[0], pt[1], "country", "PCLI", 0, null);
       g.countries.put(c.iso3(), p);
       g.add(c.name(), p);
       for (String alt : c.alternates()) {
@@ -142,9 +159,19 @@ public final class Gazetteer {
     }
     for (Landmark l : lexicon.landmarks()) {
       GeoPlace city = l.city() == null ? null : g.largest(l.city(), l.country());
-      GeoPlace p = new GeoPlace(null, l.name(), l.country(),
-          city == null ? null : city.admin1(), city == null ? null : city.admin1Name(),
-          l.lat(), l.lon(), l.precision(), "LANDMARK", 0, l.city());
+      GeoPlace p =
+          new GeoPlace(
+              null,
+              l.name(),
+              l.country(),
+              city == null ? null : city.admin1(),
+              city == null ? null : city.admin1Name(),
+              l.lat(),
+              l.lon(),
+              l.precision(),
+              "LANDMARK",
+              0,
+              l.city());
       g.add(l.name(), p);
       for (String alt : l.alternates()) {
         g.add(alt, p);
@@ -166,8 +193,9 @@ public final class Gazetteer {
 
   private void loadPlaces() {
     try (InputStream raw = resource("places.bin.gz");
-        DataInputStream in = new DataInputStream(
-            new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16))) {
+        DataInputStream in =
+            new DataInputStream(
+                new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16))) {
       places = Places.read(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the built-in gazetteer; rebuild Annals", e);
@@ -176,9 +204,9 @@ public final class Gazetteer {
   }
 
   /**
-   * The populated places of {@code places.bin.gz} (format in gazetteer/README.md): column
-   * arrays, and a sorted table of name keys with, per key, the places it names (most populous
-   * first). No hash map and no object per place until one is looked up.
+   * The populated places of {@code places.bin.gz} (format in gazetteer/README.md): column arrays,
+   * and a sorted table of name keys with, per key, the places it names (most populous first). No
+   * hash map and no object per place until one is looked up.
    */
   private static final class Places {
     int maxWords;
@@ -242,7 +270,9 @@ public final class Gazetteer {
     /** Indexes of the places {@code key} names, or an empty array. */
     int[] lookup(String key) {
       int i = keys.find(key);
-      return i < 0 ? new int[0] : Arrays.copyOfRange(postings, postingStart[i], postingStart[i + 1]);
+      return i < 0
+          ? new int[0]
+          : Arrays.copyOfRange(postings, postingStart[i], postingStart[i + 1]);
     }
   }
 
@@ -316,16 +346,25 @@ public final class Gazetteer {
     String cc = p.countries[p.country[i]];
     String code = p.admin1Codes[p.admin1[i]];
     GeoPlace region = admin1.get(code);
-    return new GeoPlace((long) p.id[i], p.names.get(i), iso2To3.getOrDefault(cc, cc),
-        region == null ? null : code, region == null ? null : region.name(),
-        p.lat[i] / 10_000.0, p.lon[i] / 10_000.0, "city", p.featureCodes[p.featureCode[i]],
-        p.population[i], null);
+    return new GeoPlace(
+        (long) p.id[i],
+        p.names.get(i),
+        iso2To3.getOrDefault(cc, cc),
+        region == null ? null : code,
+        region == null ? null : region.name(),
+        p.lat[i] / 10_000.0,
+        p.lon[i] / 10_000.0,
+        "city",
+        p.featureCodes[p.featureCode[i]],
+        p.population[i],
+        null);
   }
 
   private List<String[]> rows(String file) {
     List<String[]> out = new ArrayList<>();
     try (InputStream raw = resource(file);
-        BufferedReader in = new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8))) {
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         if (!line.isBlank() && line.charAt(0) != '#') {
@@ -341,8 +380,11 @@ public final class Gazetteer {
   private static InputStream resource(String file) {
     InputStream in = Gazetteer.class.getResourceAsStream(DATA + file);
     if (in == null) {
-      throw new IllegalStateException("built-in gazetteer file " + DATA + file
-          + " is missing from the jar; rebuild Annals (gazetteer/README.md)");
+      throw new IllegalStateException(
+          "built-in gazetteer file "
+              + DATA
+              + file
+              + " is missing from the jar; rebuild Annals (gazetteer/README.md)");
     }
     return in;
   }
@@ -352,28 +394,30 @@ public final class Gazetteer {
     if (key.isEmpty()) {
       return;
     }
-    byName.compute(key, (k, old) -> {
-      if (old == null) {
-        return new GeoPlace[] {p};
-      }
-      for (GeoPlace o : old) {
-        if (o == p) {
-          return old;
-        }
-      }
-      if (old.length == 1) {
-        shared.add(k);
-      }
-      GeoPlace[] grown = Arrays.copyOf(old, old.length + 1);
-      grown[old.length] = p;
-      return grown;
-    });
+    byName.compute(
+        key,
+        (k, old) -> {
+          if (old == null) {
+            return new GeoPlace[] {p};
+          }
+          for (GeoPlace o : old) {
+            if (o == p) {
+              return old;
+            }
+          }
+          if (old.length == 1) {
+            shared.add(k);
+          }
+          GeoPlace[] grown = Arrays.copyOf(old, old.length + 1);
+          grown[old.length] = p;
+          return grown;
+        });
     noteWords(name);
   }
 
   /**
-   * The key a name is found by: {@link #fold}ed, except acronyms ("US", "DRC", "U.S."), which
-   * match only as written, so "Sadr" is not SADR and "us" is not the USA.
+   * The key a name is found by: {@link #fold}ed, except acronyms ("US", "DRC", "U.S."), which match
+   * only as written, so "Sadr" is not SADR and "us" is not the USA.
    */
   public static String key(String written) {
     String t = written.strip();
@@ -404,7 +448,8 @@ public final class Gazetteer {
   private @Nullable GeoPlace largest(String name, @Nullable String iso3) {
     GeoPlace best = null;
     for (GeoPlace p : candidates(key(name))) {
-      if (p.precision().equals("city") && (iso3 == null || iso3.equals(p.country()))
+      if (p.precision().equals("city")
+          && (iso3 == null || iso3.equals(p.country()))
           && (best == null || p.population() > best.population())) {
         best = p;
       }
@@ -471,7 +516,8 @@ public final class Gazetteer {
     for (int i = 0; i < d.length(); i++) {
       char c = d.charAt(i);
       int type = Character.getType(c);
-      if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK
+      if (type != Character.NON_SPACING_MARK
+          && type != Character.COMBINING_SPACING_MARK
           && type != Character.ENCLOSING_MARK) {
         b.append(c == '\u2019' ? '\'' : c);
       }

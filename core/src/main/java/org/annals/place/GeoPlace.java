@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A gazetteer entry: a GeoNames populated place, an admin1 region, a country, or a landmark.
  *
- * @param geonamesId GeoNames id of populated places; null for regions, countries and landmarks
- *     (the compact gazetteer does not carry their ids)
+ * @param geonamesId GeoNames id of populated places; null for regions, countries and landmarks (the
+ *     compact gazetteer does not carry their ids)
  * @param country ISO 3166-1 alpha-3, or null for places spanning countries
  * @param admin1 GeoNames admin1 code ({@code IQ.07}), or null
  * @param admin1Name the admin1 region's name, or null
@@ -35,8 +35,9 @@ public record GeoPlace(
     double p2 = Math.toRadians(lat2);
     double dp = p2 - p1;
     double dl = Math.toRadians(lon2 - lon1);
-    double a = Math.sin(dp / 2) * Math.sin(dp / 2)
-        + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+    double a =
+        Math.sin(dp / 2) * Math.sin(dp / 2)
+            + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
     return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(a)));
   }
 

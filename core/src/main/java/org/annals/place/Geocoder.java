@@ -21,25 +21,27 @@ import org.jspecify.annotations.Nullable;
  * Finds the place mentions of an article and resolves each to a gazetteer entry.
  *
  * <p>Recognition matches capitalised token sequences against the gazetteer in every sentence
- * (cheap: no extra NLP) and adds the named-entity recogniser's LOCATION spans where a sentence
- * was analysed; a match is dropped when it is part of a longer name ("Manchester United",
- * "University of Texas", "George Washington"), a common word opening a sentence ("Police"), or
- * tagged PERSON or ORGANIZATION. A place that acts ("Washington said", "Iraq's government") is
- * kept with use {@code actor}.
+ * (cheap: no extra NLP) and adds the named-entity recogniser's LOCATION spans where a sentence was
+ * analysed; a match is dropped when it is part of a longer name ("Manchester United", "University
+ * of Texas", "George Washington"), a common word opening a sentence ("Police"), or tagged PERSON or
+ * ORGANIZATION. A place that acts ("Washington said", "Iraq's government") is kept with use {@code
+ * actor}.
  *
  * <p>Resolution scores each candidate by population and feature (capital, admin seat), the
- * article's country evidence (countries, demonyms and unambiguous places named), a qualifier
- * next to it ("Paris, Texas", "Iraq's Basra province"), a region word ("Basra province" is the
- * region), and nearness to the article's other places. One name keeps one sense per article.
- * Thread-safe.
+ * article's country evidence (countries, demonyms and unambiguous places named), a qualifier next
+ * to it ("Paris, Texas", "Iraq's Basra province"), a region word ("Basra province" is the region),
+ * and nearness to the article's other places. One name keeps one sense per article. Thread-safe.
  */
 public final class Geocoder {
   private static final int MAX_WORDS = 6;
   private static final String SURNAME = "the last word of a longer name";
+
   /** Words capitalised only because they open a sentence ("The White House"). */
-  private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "in", "on", "at",
-      "from", "to", "for", "by", "with", "after", "before", "near", "outside", "inside", "across",
-      "and", "but", "as", "of", "into", "during", "since", "while", "when", "if");
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of(
+          "the", "a", "an", "in", "on", "at", "from", "to", "for", "by", "with", "after", "before",
+          "near", "outside", "inside", "across", "and", "but", "as", "of", "into", "during",
+          "since", "while", "when", "if");
 
   private final Gazetteer gazetteer;
   private final Lexicon lexicon;
@@ -57,13 +59,29 @@ public final class Geocoder {
    * A recognised mention with its candidates, before resolution; {@code anyPrimary} and {@code
    * vote} are derived once here, not for every candidate scored.
    */
-  private record Mention(Toponym toponym, List<GeoPlace> candidates, boolean regionWord,
-      @Nullable String key, List<Token> tokens, boolean anyPrimary, @Nullable String vote) {
+  private record Mention(
+      Toponym toponym,
+      List<GeoPlace> candidates,
+      boolean regionWord,
+      @Nullable String key,
+      List<Token> tokens,
+      boolean anyPrimary,
+      @Nullable String vote) {
 
-    static Mention of(Toponym toponym, List<GeoPlace> candidates, boolean regionWord,
-        @Nullable String key, List<Token> tokens) {
-      return new Mention(toponym, candidates, regionWord, key, tokens,
-          Geocoder.anyPrimary(candidates, key), Geocoder.vote(candidates, key));
+    static Mention of(
+        Toponym toponym,
+        List<GeoPlace> candidates,
+        boolean regionWord,
+        @Nullable String key,
+        List<Token> tokens) {
+      return new Mention(
+          toponym,
+          candidates,
+          regionWord,
+          key,
+          tokens,
+          Geocoder.anyPrimary(candidates, key),
+          Geocoder.vote(candidates, key));
     }
   }
 
@@ -74,14 +92,18 @@ public final class Geocoder {
     for (Sentence s : doc.sentences()) {
       recognise(s, mentions, people);
     }
-    mentions.sort(Comparator.comparingInt((Mention m) -> m.toponym().sentence())
-        .thenComparingInt(m -> m.toponym().tokenStart()));
+    mentions.sort(
+        Comparator.comparingInt((Mention m) -> m.toponym().sentence())
+            .thenComparingInt(m -> m.toponym().tokenStart()));
     // One sense per article for names: "Johnson" alone is the Boris Johnson named earlier.
     // Not for a major city: "Jack London" does not make every "London" a person.
-    mentions.removeIf(m -> m.toponym().tokenEnd() - m.toponym().tokenStart() == 1
-        && m.key() != null && people.contains(m.key())
-        && m.candidates().stream().allMatch(p -> p.precision().equals("city")
-            && p.population() < 1_000_000));
+    mentions.removeIf(
+        m ->
+            m.toponym().tokenEnd() - m.toponym().tokenStart() == 1
+                && m.key() != null
+                && people.contains(m.key())
+                && m.candidates().stream()
+                    .allMatch(p -> p.precision().equals("city") && p.population() < 1_000_000));
     return resolve(mentions);
   }
 
@@ -105,7 +127,9 @@ public final class Geocoder {
       List<GeoPlace> cands = List.of();
       GeoPlace demonym = null;
       String key = null;
-      for (int l = Math.min(Math.min(MAX_WORDS, gazetteer.maxWords()), toks.size() - i); l >= 1; l--) {
+      for (int l = Math.min(Math.min(MAX_WORDS, gazetteer.maxWords()), toks.size() - i);
+          l >= 1;
+          l--) {
         if (!capitalised(toks.get(i + l - 1).word())) {
           continue;
         }
@@ -127,21 +151,30 @@ public final class Geocoder {
       String surface = join(toks, i, i + len);
       String veto = veto(s, i, i + len, surface, cands, demonym != null, titleCase);
       if (veto != null) {
-        if (veto.startsWith("a name after") || veto.equals(SURNAME)
-            && !demonymOrCountry(cands, demonym)) {
+        if (veto.startsWith("a name after")
+            || veto.equals(SURNAME) && !demonymOrCountry(cands, demonym)) {
           people.add(key); // "Mr Jackson", "Boris Johnson": a person's name from here on
         }
         i += len - 1; // not "Zealand" after a vetoed "New Zealand"
         continue;
       }
       String use = demonym != null ? "demonym" : actorUse(s, i, i + len) ? "actor" : "place";
-      boolean regionWord = i + len < toks.size()
-          && lexicon.toponymCue("region-word", toks.get(i + len).lower())
-          || i >= 2 && toks.get(i - 1).lower().equals("of")
-              && lexicon.toponymCue("region-word", toks.get(i - 2).lower());
-      Toponym t = new Toponym(s.index(), i, i + len, toks.get(i).start(),
-          toks.get(i + len - 1).end(), surface, use, demonym,
-          demonym != null ? "demonym" : "gazetteer name");
+      boolean regionWord =
+          i + len < toks.size() && lexicon.toponymCue("region-word", toks.get(i + len).lower())
+              || i >= 2
+                  && toks.get(i - 1).lower().equals("of")
+                  && lexicon.toponymCue("region-word", toks.get(i - 2).lower());
+      Toponym t =
+          new Toponym(
+              s.index(),
+              i,
+              i + len,
+              toks.get(i).start(),
+              toks.get(i + len - 1).end(),
+              surface,
+              use,
+              demonym,
+              demonym != null ? "demonym" : "gazetteer name");
       out.add(Mention.of(t, demonym != null ? List.of(demonym) : cands, regionWord, key, toks));
       for (int k = i; k < i + len; k++) {
         taken[k] = true;
@@ -149,7 +182,9 @@ public final class Geocoder {
       i += len - 1;
     }
     for (EntityMention e : s.entities()) {
-      if (!e.type().equals("LOCATION") && !e.type().equals("CITY") && !e.type().equals("COUNTRY")
+      if (!e.type().equals("LOCATION")
+          && !e.type().equals("CITY")
+          && !e.type().equals("COUNTRY")
           && !e.type().equals("STATE_OR_PROVINCE")) {
         continue;
       }
@@ -158,10 +193,17 @@ public final class Geocoder {
         overlaps |= taken[k];
       }
       if (!overlaps) {
-        Toponym t = new Toponym(s.index(), e.tokenStart(), e.tokenEnd(),
-            toks.get(e.tokenStart()).start(), toks.get(e.tokenEnd() - 1).end(), e.text(),
-            actorUse(s, e.tokenStart(), e.tokenEnd()) ? "actor" : "place", null,
-            "named entity " + e.type() + ", not in the gazetteer");
+        Toponym t =
+            new Toponym(
+                s.index(),
+                e.tokenStart(),
+                e.tokenEnd(),
+                toks.get(e.tokenStart()).start(),
+                toks.get(e.tokenEnd() - 1).end(),
+                e.text(),
+                actorUse(s, e.tokenStart(), e.tokenEnd()) ? "actor" : "place",
+                null,
+                "named entity " + e.type() + ", not in the gazetteer");
         out.add(Mention.of(t, List.of(), false, null, toks));
       }
     }
@@ -183,11 +225,21 @@ public final class Geocoder {
       String k = Gazetteer.key(part);
       GeoPlace demonym = gazetteer.demonym(k);
       List<GeoPlace> cands = demonym != null ? List.of(demonym) : gazetteer.candidates(k);
-      if (capitalised(part) && !cands.isEmpty() && !gazetteer.commonWord(part.toLowerCase(Locale.ROOT))
+      if (capitalised(part)
+          && !cands.isEmpty()
+          && !gazetteer.commonWord(part.toLowerCase(Locale.ROOT))
           && !lexicon.toponymCue("not-place", part.toLowerCase(Locale.ROOT))) {
-        Toponym top = new Toponym(s.index(), i, i + 1, t.start() + from,
-            t.start() + from + part.length(), part, demonym != null ? "demonym" : "modifier",
-            demonym, "part of the hyphenated word '" + w + "'");
+        Toponym top =
+            new Toponym(
+                s.index(),
+                i,
+                i + 1,
+                t.start() + from,
+                t.start() + from + part.length(),
+                part,
+                demonym != null ? "demonym" : "modifier",
+                demonym,
+                "part of the hyphenated word '" + w + "'");
         out.add(Mention.of(top, cands, false, k, s.tokens()));
       }
       from += part.length() + 1;
@@ -195,42 +247,62 @@ public final class Geocoder {
   }
 
   /** Why a gazetteer match is not a place mention, or null if it is one. */
-  private @Nullable String veto(Sentence s, int from, int to, String surface, List<GeoPlace> cands,
-      boolean demonym, boolean titleCase) {
+  private @Nullable String veto(
+      Sentence s,
+      int from,
+      int to,
+      String surface,
+      List<GeoPlace> cands,
+      boolean demonym,
+      boolean titleCase) {
     List<Token> toks = s.tokens();
     String lower = surface.toLowerCase(Locale.ROOT);
-    boolean area = !cands.isEmpty() && !cands.get(0).precision().equals("city")
-        && !cands.get(0).precision().equals("site"); // a country, region or continent
+    boolean area =
+        !cands.isEmpty()
+            && !cands.get(0).precision().equals("city")
+            && !cands.get(0).precision().equals("site"); // a country, region or continent
     if (lexicon.toponymCue("not-place", lower) || lexicon.toponymCue("prefix", lower)) {
       return "not a place";
     }
     boolean sentenceStart = from == 0 || isOpening(toks.get(from - 1).word());
-    if (to - from == 1 && (sentenceStart || titleCase) && !area && !demonym
+    if (to - from == 1
+        && (sentenceStart || titleCase)
+        && !area
+        && !demonym
         && gazetteer.commonWord(lower)) {
       return "a common word at the start of a sentence";
     }
     // The tagger calls buildings and zones organisations ("Republican Palace"): trust the list.
     boolean landmark = cands.stream().anyMatch(p -> p.featureCode().equals("LANDMARK"));
-    if (to - from == 1 && from > 0 && toks.get(from - 1).lower().equals("the")
-        && gazetteer.commonWord(lower) && cands.stream().noneMatch(
-            p -> p.precision().equals("country") || p.featureCode().equals("LANDMARK"))) {
+    if (to - from == 1
+        && from > 0
+        && toks.get(from - 1).lower().equals("the")
+        && gazetteer.commonWord(lower)
+        && cands.stream()
+            .noneMatch(
+                p -> p.precision().equals("country") || p.featureCode().equals("LANDMARK"))) {
       return "a common word after 'the'";
     }
     for (int k = from; k < to; k++) {
       String ner = toks.get(k).ner();
-      if (ner != null && (ner.equals("PERSON")
-          || ner.equals("ORGANIZATION") && !demonym && !landmark)) {
+      if (ner != null
+          && (ner.equals("PERSON") || ner.equals("ORGANIZATION") && !demonym && !landmark)) {
         return "tagged " + ner;
       }
     }
-    if (s.analysed() && !demonym && !area && allOutside(toks, from, to)
-        && cands.get(0).population() < 100_000 && cands.get(0).precision().equals("city")) {
+    if (s.analysed()
+        && !demonym
+        && !area
+        && allOutside(toks, from, to)
+        && cands.get(0).population() < 100_000
+        && cands.get(0).precision().equals("city")) {
       return "a small place the entity tagger does not call a location";
     }
     if (from > 0 && lexicon.toponymCue("person-title", strip(toks.get(from - 1).lower()))) {
       return "a name after a title";
     }
-    if (from >= 2 && toks.get(from - 1).lower().equals("of")
+    if (from >= 2
+        && toks.get(from - 1).lower().equals("of")
         && lexicon.toponymCue("org-head", toks.get(from - 2).lower())
         && capitalised(toks.get(from - 2).word())) {
       return "part of an organisation's name";
@@ -238,17 +310,22 @@ public final class Geocoder {
     if (titleCase || demonym) {
       return null;
     }
-    if (to < toks.size() && capitalised(toks.get(to).word())
+    if (to < toks.size()
+        && capitalised(toks.get(to).word())
         && !lexicon.toponymCue("region-word", toks.get(to).lower())
         && !startsPlace(toks, to)) {
       return "part of a longer name";
     }
     boolean explained = from == 1 && FUNCTION_WORDS.contains(toks.get(0).lower());
-    if (from > 0 && !sentenceStart && !explained && capitalised(toks.get(from - 1).word())
+    if (from > 0
+        && !sentenceStart
+        && !explained
+        && capitalised(toks.get(from - 1).word())
         && !lexicon.toponymCue("prefix", toks.get(from - 1).lower())) {
       return SURNAME;
     }
-    if (to < toks.size() && lexicon.toponymCue("region-word", toks.get(to).lower())
+    if (to < toks.size()
+        && lexicon.toponymCue("region-word", toks.get(to).lower())
         && capitalised(toks.get(to).word())
         && cands.stream().noneMatch(p -> p.precision().equals("region"))) {
       return "a county or district the gazetteer does not hold";
@@ -283,14 +360,19 @@ public final class Geocoder {
     }
     if (to + 1 < toks.size() && toks.get(to).lower().equals("'s")) {
       int at = to + 1;
-      var m = lexicon.actors().longest(at, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).key());
+      var m =
+          lexicon
+              .actors()
+              .longest(at, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).key());
       if (m != null) {
         return true;
       }
     }
     for (Dependency d : s.parents(to - 1)) {
-      if (d.relation().equals("nsubj") && d.governor() >= 0
-          && toks.get(d.governor()).isVerb() && !"be".equals(toks.get(d.governor()).lemma())) {
+      if (d.relation().equals("nsubj")
+          && d.governor() >= 0
+          && toks.get(d.governor()).isVerb()
+          && !"be".equals(toks.get(d.governor()).lemma())) {
         return true;
       }
     }
@@ -300,10 +382,13 @@ public final class Geocoder {
   // ---------------------------------------------------------------- resolution
 
   /**
-   * What the article says about where it is: country votes (countries, demonyms, unique
-   * regions, big cities by their own names), the most voted country, and the regions it names.
+   * What the article says about where it is: country votes (countries, demonyms, unique regions,
+   * big cities by their own names), the most voted country, and the regions it names.
    */
-  private record Evidence(Map<String, Double> votes, double total, @Nullable String top,
+  private record Evidence(
+      Map<String, Double> votes,
+      double total,
+      @Nullable String top,
       Map<String, Set<String>> regions) {
 
     static Evidence of(List<Mention> mentions) {
@@ -317,16 +402,20 @@ public final class Geocoder {
           total++;
         }
         List<GeoPlace> cands = m.candidates();
-        if (!cands.isEmpty() && cands.get(0).precision().equals("region")
+        if (!cands.isEmpty()
+            && cands.get(0).precision().equals("region")
             && cands.get(0).admin1() != null
             && cands.stream().filter(p -> p.precision().equals("region")).count() == 1) {
           regions.computeIfAbsent(cands.get(0).admin1(), k -> new HashSet<>()).add(m.key());
         }
       }
-      String top = votes.entrySet().stream()
-          .max(Map.Entry.<String, Double>comparingByValue()
-              .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-          .map(Map.Entry::getKey).orElse(null);
+      String top =
+          votes.entrySet().stream()
+              .max(
+                  Map.Entry.<String, Double>comparingByValue()
+                      .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+              .map(Map.Entry::getKey)
+              .orElse(null);
       return new Evidence(votes, total, top, regions);
     }
 
@@ -365,24 +454,38 @@ public final class Geocoder {
         out.add(m.toponym());
         continue;
       }
-      if (p.precision().equals("city") && p.population() < 10_000 && p.country() != null
-          && !ev.votes().containsKey(p.country()) && !ev.names(p.admin1())) {
+      if (p.precision().equals("city")
+          && p.population() < 10_000
+          && p.country() != null
+          && !ev.votes().containsKey(p.country())
+          && !ev.names(p.admin1())) {
         continue; // a village nobody placed in its country: more likely a word or a name
       }
       GeoPlace named = m.key() == null || m.regionWord() ? p : sense.getOrDefault(m.key(), p);
-      out.add(m.toponym().withPlace(named, "resolved to " + describe(named)
-          + (m.candidates().size() > 1 ? " among " + m.candidates().size() + " candidates" : "")));
+      out.add(
+          m.toponym()
+              .withPlace(
+                  named,
+                  "resolved to "
+                      + describe(named)
+                      + (m.candidates().size() > 1
+                          ? " among " + m.candidates().size() + " candidates"
+                          : "")));
     }
     return out;
   }
 
   private static String describe(GeoPlace p) {
-    return p.name() + " (" + p.precision() + (p.country() == null ? "" : ", " + p.country())
-        + (p.geonamesId() == null ? "" : ", geonames " + p.geonamesId()) + ")";
+    return p.name()
+        + " ("
+        + p.precision()
+        + (p.country() == null ? "" : ", " + p.country())
+        + (p.geonamesId() == null ? "" : ", geonames " + p.geonamesId())
+        + ")";
   }
 
-  private @Nullable GeoPlace best(List<Mention> mentions, int i, Evidence ev,
-      @Nullable List<GeoPlace> first) {
+  private @Nullable GeoPlace best(
+      List<Mention> mentions, int i, Evidence ev, @Nullable List<GeoPlace> first) {
     GeoPlace best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (GeoPlace c : mentions.get(i).candidates()) {
@@ -396,26 +499,32 @@ public final class Geocoder {
   }
 
   /** How well candidate {@code c} fits mention {@code i}; {@code first} is the first pass. */
-  private double score(List<Mention> mentions, int i, GeoPlace c, Evidence ev,
-      @Nullable List<GeoPlace> first) {
+  private double score(
+      List<Mention> mentions, int i, GeoPlace c, Evidence ev, @Nullable List<GeoPlace> first) {
     Mention m = mentions.get(i);
-    double s = switch (c.precision()) {
-      case "country" -> regionNamedSo(m, c) ? 5.0 : 11.0; // "England": the region, not the UK
-      case "continent" -> 11.0;
-      case "site" -> 8.0;
-      case "region" -> c.featureCode().equals("LANDMARK") ? 8.5
-          : Math.log10(c.population() + 1) + (m.regionWord() ? 4.0 : 0.5);
-      default -> Math.log10(c.population() + 1) + feature(c.featureCode())
-          - (primaryName(c, m) || !m.anyPrimary() ? 0 : 0.5); // "Salisbury": not old Harare
-    };
+    double s =
+        switch (c.precision()) {
+          case "country" -> regionNamedSo(m, c) ? 5.0 : 11.0; // "England": the region, not the UK
+          case "continent" -> 11.0;
+          case "site" -> 8.0;
+          case "region" ->
+              c.featureCode().equals("LANDMARK")
+                  ? 8.5
+                  : Math.log10(c.population() + 1) + (m.regionWord() ? 4.0 : 0.5);
+          default ->
+              Math.log10(c.population() + 1)
+                  + feature(c.featureCode())
+                  - (primaryName(c, m) || !m.anyPrimary() ? 0 : 0.5); // "Salisbury": not old Harare
+        };
     if (c.precision().equals("region") && !m.regionWord() && namesItsCity(m, c)) {
       s -= 3.0; // "Baghdad" alone is the city, not the governorate named after it
     }
     // The article's other evidence for c's country (a mention's own vote does not count).
     String own = m.vote();
     double others = ev.total() - (own != null ? 1 : 0);
-    double forC = ev.votes().getOrDefault(c.country(), 0.0)
-        - (c.country() != null && c.country().equals(own) ? 1 : 0);
+    double forC =
+        ev.votes().getOrDefault(c.country(), 0.0)
+            - (c.country() != null && c.country().equals(own) ? 1 : 0);
     if (c.country() != null && others > 0 && forC > 0) {
       s += 3.0 * forC / others;
       if (c.country().equals(ev.top())) {
@@ -423,7 +532,9 @@ public final class Geocoder {
       }
     }
     var naming = c.admin1() == null ? null : ev.regions().get(c.admin1());
-    if (naming != null && c.precision().equals("city") && primaryName(c, m)
+    if (naming != null
+        && c.precision().equals("city")
+        && primaryName(c, m)
         && naming.stream().anyMatch(k -> !k.equals(m.key()))) {
       s += 2.0; // a town of a region the article names (by another name than its own)
     }
@@ -431,7 +542,9 @@ public final class Geocoder {
     if (first != null && c.precision().equals("region")) {
       for (int j = 0; j < mentions.size(); j++) {
         GeoPlace o = first.get(j);
-        if (j != i && o != null && o.precision().equals("region")
+        if (j != i
+            && o != null
+            && o.precision().equals("region")
             && mentions.get(j).toponym().sentence() == m.toponym().sentence()
             && !Objects.equals(mentions.get(j).key(), m.key())
             && Objects.equals(o.country(), c.country())) {
@@ -443,8 +556,11 @@ public final class Geocoder {
     if (first != null && c.precision().equals("city")) {
       for (int j = 0; j < mentions.size(); j++) {
         GeoPlace o = first.get(j);
-        if (j != i && o != null && o.precision().equals("city")
-            && !Objects.equals(mentions.get(j).key(), m.key()) && c.km(o) < 200) {
+        if (j != i
+            && o != null
+            && o.precision().equals("city")
+            && !Objects.equals(mentions.get(j).key(), m.key())
+            && c.km(o) < 200) {
           s += 1.5;
           break;
         }
@@ -459,7 +575,8 @@ public final class Geocoder {
       return false;
     }
     for (GeoPlace r : m.candidates()) {
-      if (r.precision().equals("region") && primaryName(r, m)
+      if (r.precision().equals("region")
+          && primaryName(r, m)
           && Objects.equals(r.country(), country.country())) {
         return true;
       }
@@ -488,7 +605,8 @@ public final class Geocoder {
   /** A region named after a big city of its own ("Baghdad", "Geneva", "New York"). */
   private static boolean namesItsCity(Mention m, GeoPlace region) {
     for (GeoPlace c : m.candidates()) {
-      if (c.precision().equals("city") && c.population() * 20 >= region.population()
+      if (c.precision().equals("city")
+          && c.population() * 20 >= region.population()
           && region.admin1() != null
           && region.admin1().equals(c.admin1())) {
         return true;
@@ -498,8 +616,8 @@ public final class Geocoder {
   }
 
   /**
-   * "Paris, Texas", "Kiev, Ukraine" (a comma, then a place that contains c) or "Iraq's Basra"
-   * (a possessive place that contains c) in the same sentence.
+   * "Paris, Texas", "Kiev, Ukraine" (a comma, then a place that contains c) or "Iraq's Basra" (a
+   * possessive place that contains c) in the same sentence.
    */
   private static double qualifier(List<Mention> mentions, int i, GeoPlace c, List<Token> sentence) {
     Toponym t = mentions.get(i).toponym();
@@ -508,16 +626,18 @@ public final class Geocoder {
         continue;
       }
       Toponym o = mentions.get(j).toponym();
-      boolean linked = j > i
-          ? o.tokenStart() == t.tokenEnd() + 1 && sentence.get(t.tokenEnd()).word().equals(",")
-          : t.tokenStart() == o.tokenEnd() + 1 && (sentence.get(o.tokenEnd()).lower().equals("'s")
-              || sentence.get(o.tokenEnd()).word().equals(","));
+      boolean linked =
+          j > i
+              ? o.tokenStart() == t.tokenEnd() + 1 && sentence.get(t.tokenEnd()).word().equals(",")
+              : t.tokenStart() == o.tokenEnd() + 1
+                  && (sentence.get(o.tokenEnd()).lower().equals("'s")
+                      || sentence.get(o.tokenEnd()).word().equals(","));
       if (!linked) {
         continue;
       }
       // "Georgia, Oklahoma, Pennsylvania" is a list of states, not a town in Pennsylvania.
-      boolean alsoRegion = mentions.get(i).candidates().stream()
-          .anyMatch(p -> p.precision().equals("region"));
+      boolean alsoRegion =
+          mentions.get(i).candidates().stream().anyMatch(p -> p.precision().equals("region"));
       for (GeoPlace q : mentions.get(j).candidates()) {
         if (alsoRegion && q.precision().equals("region") && !c.precision().equals("region")) {
           continue;
@@ -531,10 +651,13 @@ public final class Geocoder {
   }
 
   private static boolean contains(GeoPlace outer, GeoPlace inner) {
-    return outer.precision().equals("country") && outer.country() != null
+    return outer.precision().equals("country")
+            && outer.country() != null
             && outer.country().equals(inner.country())
-        || outer.precision().equals("region") && outer.admin1() != null
-            && outer.admin1().equals(inner.admin1()) && !inner.precision().equals("region");
+        || outer.precision().equals("region")
+            && outer.admin1() != null
+            && outer.admin1().equals(inner.admin1())
+            && !inner.precision().equals("region");
   }
 
   private static double feature(String code) {
@@ -549,15 +672,16 @@ public final class Geocoder {
   }
 
   /**
-   * The country a mention is evidence for: a country or demonym, the only region of its name,
-   * or a big city whose own name it is ("Baghdad"), not one it is an alternate name of.
+   * The country a mention is evidence for: a country or demonym, the only region of its name, or a
+   * big city whose own name it is ("Baghdad"), not one it is an alternate name of.
    */
   private static @Nullable String vote(List<GeoPlace> cands, @Nullable String key) {
     if (cands.isEmpty()) {
       return null;
     }
     GeoPlace top = cands.get(0);
-    if (!top.precision().equals("city") && !top.precision().equals("site")
+    if (!top.precision().equals("city")
+        && !top.precision().equals("site")
         && cands.stream().filter(p -> p.precision().equals(top.precision())).count() == 1) {
       return top.country(); // a country, or the only region of that name
     }
@@ -600,9 +724,17 @@ public final class Geocoder {
   }
 
   private static boolean isOpening(String w) {
-    return w.equals("``") || w.equals("\"") || w.equals("'") || w.equals("(") || w.equals("-")
-        || w.equals("--") || w.equals(":") || w.equals("\u201c") || w.equals("\u2018")
-        || w.equals("-LRB-") || w.equals("\u2014");
+    return w.equals("``")
+        || w.equals("\"")
+        || w.equals("'")
+        || w.equals("(")
+        || w.equals("-")
+        || w.equals("--")
+        || w.equals(":")
+        || w.equals("\u201c")
+        || w.equals("\u2018")
+        || w.equals("-LRB-")
+        || w.equals("\u2014");
   }
 
   private static String strip(String w) {

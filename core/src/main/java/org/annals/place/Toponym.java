@@ -11,8 +11,15 @@ import org.jspecify.annotations.Nullable;
  * @param rule how it was found and resolved, for provenance
  */
 public record Toponym(
-    int sentence, int tokenStart, int tokenEnd, int start, int end, String text, String use,
-    @Nullable GeoPlace place, String rule) {
+    int sentence,
+    int tokenStart,
+    int tokenEnd,
+    int start,
+    int end,
+    String text,
+    String use,
+    @Nullable GeoPlace place,
+    String rule) {
 
   public Toponym withPlace(@Nullable GeoPlace p, String why) {
     return new Toponym(sentence, tokenStart, tokenEnd, start, end, text, use, p, rule + "; " + why);

@@ -228,11 +228,22 @@ public final class Cleaner {
 
   static char normaliseQuote(char c) {
     switch (c) {
-      case '\u2018': case '\u2019': case '\u201A': case '\u201B': case '\u2032': case '\u00B4':
+      case '\u2018':
+      case '\u2019':
+      case '\u201A':
+      case '\u201B':
+      case '\u2032':
+      case '\u00B4':
         return '\'';
-      case '\u201C': case '\u201D': case '\u201E': case '\u201F': case '\u2033':
+      case '\u201C':
+      case '\u201D':
+      case '\u201E':
+      case '\u201F':
+      case '\u2033':
         return '"';
-      case '\u00A0': case '\u2007': case '\u202F':
+      case '\u00A0':
+      case '\u2007':
+      case '\u202F':
         return ' ';
       default:
         return c;
@@ -240,12 +251,24 @@ public final class Cleaner {
   }
 
   private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\u00A0' || c == '\u2007' || c == '\u202F'
-        || c == '\u2009' || c == '\u200A' || c == '\u3000' || c == '\f';
+    return c == ' '
+        || c == '\t'
+        || c == '\r'
+        || c == '\u00A0'
+        || c == '\u2007'
+        || c == '\u202F'
+        || c == '\u2009'
+        || c == '\u200A'
+        || c == '\u3000'
+        || c == '\f';
   }
 
   private static boolean isInvisible(char c) {
-    return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF'
+    return c == '\u200B'
+        || c == '\u200C'
+        || c == '\u200D'
+        || c == '\u2060'
+        || c == '\uFEFF'
         || c == '\u00AD';
   }
 

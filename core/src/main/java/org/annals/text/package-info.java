@@ -1,4 +1,7 @@
-/** Cleaning raw article text (boilerplate, mojibake, quotes, whitespace) with an offset map back to the original. */
+/**
+ * Cleaning raw article text (boilerplate, mojibake, quotes, whitespace) with an offset map back to
+ * the original.
+ */
 @NullMarked
 package org.annals.text;
 

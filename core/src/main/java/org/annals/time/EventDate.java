@@ -26,7 +26,8 @@ public record EventDate(
     @Nullable String text,
     String rule) {
 
-  public static EventDate unknown(String basis, boolean background, @Nullable String text, String rule) {
+  public static EventDate unknown(
+      String basis, boolean background, @Nullable String text, String rule) {
     return new EventDate(null, null, "unknown", basis, background, text, rule);
   }
 }

@@ -15,14 +15,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Dates each event from the time expressions of its sentence, resolved against the publication
- * date, and recognises background and history. A sentence without a date expression takes the
- * date of the nearest preceding dated sentence, or the article's lead date ({@code context}); with
+ * date, and recognises background and history. A sentence without a date expression takes the date
+ * of the nearest preceding dated sentence, or the article's lead date ({@code context}); with
  * neither, the publication date ({@code publication}). Relative dates without a publication date
  * stay {@code unresolved}. Thread-safe.
  */
 public final class EventDater {
   /** Events that ended more than this many days before publication are background. */
   static final int BACKGROUND_DAYS = 7;
+
   /** How many sentences back a date still carries over. */
   static final int CONTEXT_SENTENCES = 3;
 
@@ -33,7 +34,8 @@ public final class EventDater {
   }
 
   /** Dates {@code events} (from {@code doc}), in the same order. */
-  public List<EventDate> date(AnnotatedDocument doc, List<EventMention> events, @Nullable LocalDate published) {
+  public List<EventDate> date(
+      AnnotatedDocument doc, List<EventMention> events, @Nullable LocalDate published) {
     List<EventDate> sentenceDates = new ArrayList<>();
     for (Sentence s : doc.sentences()) {
       sentenceDates.add(sentenceDate(s, published));
@@ -54,8 +56,11 @@ public final class EventDater {
   }
 
   private EventDate dateOne(
-      AnnotatedDocument doc, EventMention e, @Nullable LocalDate published,
-      List<EventDate> sentenceDates, @Nullable EventDate lead) {
+      AnnotatedDocument doc,
+      EventMention e,
+      @Nullable LocalDate published,
+      List<EventDate> sentenceDates,
+      @Nullable EventDate lead) {
     Sentence s = doc.sentences().get(e.sentence());
     String cue = cueFor(s, e, "background");
     String ongoingCue = cueFor(s, e, "ongoing");
@@ -66,7 +71,13 @@ public final class EventDater {
     if (t != null && t.type().equals("DURATION")) {
       if (published != null) {
         LocalDate start = Timex.durationStart(t.value(), published);
-        return new EventDate(start, published, "range", "text", true, t.text(),
+        return new EventDate(
+            start,
+            published,
+            "range",
+            "text",
+            true,
+            t.text(),
             "duration '" + t.text() + "' up to publication");
       }
       return EventDate.unknown("unresolved", true, t.text(), "duration without publication date");
@@ -80,24 +91,34 @@ public final class EventDater {
         boolean background = cue != null || pastPerfect || isOld(p, published) || ongoing;
         String rule = "time '" + t.text() + "' = " + t.value();
         if (ongoing && published != null && p.end().isBefore(published)) {
-          return new EventDate(p.start(), published, "range", "text", true, t.text(),
-              rule + "; ongoing since then");
+          return new EventDate(
+              p.start(), published, "range", "text", true, t.text(), rule + "; ongoing since then");
         }
         return new EventDate(p.start(), p.end(), p.precision(), "text", background, t.text(), rule);
       }
       if (Timex.isUnresolved(t.value()) || published == null) {
-        return EventDate.unknown("unresolved", cue != null || pastPerfect, t.text(),
+        return EventDate.unknown(
+            "unresolved",
+            cue != null || pastPerfect,
+            t.text(),
             "relative date '" + t.text() + "' (" + t.value() + ") needs a publication date");
       }
     }
     if (cue != null || pastPerfect) {
-      return EventDate.unknown("none", true, null,
-          cue != null ? "background cue '" + cue + "'" : "past perfect");
+      return EventDate.unknown(
+          "none", true, null, cue != null ? "background cue '" + cue + "'" : "past perfect");
     }
     if (ongoing) {
       if (published != null) {
-        return new EventDate(null, published, "range", "text", true, ongoingCue,
-            "ongoing" + (ongoingCue != null ? " '" + ongoingCue + "'" : " (have been …ing)")
+        return new EventDate(
+            null,
+            published,
+            "range",
+            "text",
+            true,
+            ongoingCue,
+            "ongoing"
+                + (ongoingCue != null ? " '" + ongoingCue + "'" : " (have been …ing)")
                 + " up to publication");
       }
       return EventDate.unknown("none", true, ongoingCue, "ongoing, no publication date");
@@ -109,16 +130,34 @@ public final class EventDater {
         if (d.background()) {
           break;
         }
-        return new EventDate(d.date(), d.end(), d.precision(), "context", false, d.text(),
+        return new EventDate(
+            d.date(),
+            d.end(),
+            d.precision(),
+            "context",
+            false,
+            d.text(),
             "context: sentence " + (k + 1) + " '" + d.text() + "'");
       }
     }
     if (lead != null) {
-      return new EventDate(lead.date(), lead.end(), lead.precision(), "context", false, lead.text(),
+      return new EventDate(
+          lead.date(),
+          lead.end(),
+          lead.precision(),
+          "context",
+          false,
+          lead.text(),
           "context: the article's lead date '" + lead.text() + "'");
     }
     if (published != null) {
-      return new EventDate(published, published, "day", "publication", false, null,
+      return new EventDate(
+          published,
+          published,
+          "day",
+          "publication",
+          false,
+          null,
           "no date in the text: publication date");
     }
     return EventDate.unknown("none", false, null, "no date in the text and no publication date");
@@ -140,8 +179,8 @@ public final class EventDater {
   }
 
   /**
-   * The time expression that applies to an event: one attached to its predicate, else the only
-   * date of the sentence, else the nearest date not attached to another clause.
+   * The time expression that applies to an event: one attached to its predicate, else the only date
+   * of the sentence, else the nearest date not attached to another clause.
    */
   private @Nullable TimeMention chooseTime(Sentence s, EventMention e) {
     List<TimeMention> candidates = new ArrayList<>();
@@ -174,7 +213,8 @@ public final class EventDater {
       if (attached == e.predicate() || attached == e.anchor()) {
         return t;
       }
-      int distance = Math.min(Math.abs(t.tokenStart() - e.anchor()), Math.abs(t.tokenEnd() - 1 - e.anchor()));
+      int distance =
+          Math.min(Math.abs(t.tokenStart() - e.anchor()), Math.abs(t.tokenEnd() - 1 - e.anchor()));
       if (distance < bestDistance) {
         bestDistance = distance;
         best = t;
@@ -184,7 +224,8 @@ public final class EventDater {
   }
 
   private static boolean perfect(EventMention e) {
-    return e.tense() != null && (e.tense().equals("progressive-perfect") || e.tense().equals("present-perfect"));
+    return e.tense() != null
+        && (e.tense().equals("progressive-perfect") || e.tense().equals("present-perfect"));
   }
 
   /**
@@ -252,7 +293,10 @@ public final class EventDater {
   private @Nullable String cueFor(Sentence s, EventMention e, String kind) {
     List<Token> toks = s.tokens();
     for (int i = 0; i < toks.size(); i++) {
-      var m = modality.phrases().longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).lower());
+      var m =
+          modality
+              .phrases()
+              .longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).lower());
       if (m == null || !m.value().equals(kind)) {
         continue;
       }
@@ -327,7 +371,10 @@ public final class EventDater {
   private @Nullable String cue(Sentence s, String kind) {
     List<Token> toks = s.tokens();
     for (int i = 0; i < toks.size(); i++) {
-      var m = modality.phrases().longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).lower());
+      var m =
+          modality
+              .phrases()
+              .longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).lower());
       if (m != null && m.value().equals(kind)) {
         return words(toks, i, i + m.length());
       }

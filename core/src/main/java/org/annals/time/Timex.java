@@ -86,7 +86,9 @@ public final class Timex {
 
   /** True for values that still contain unknown parts ("XXXX-WXX-1", "XXXX-07-30"). */
   public static boolean isUnresolved(@Nullable String value) {
-    return value != null && value.contains("X") && !DECADE.matcher(value).matches()
+    return value != null
+        && value.contains("X")
+        && !DECADE.matcher(value).matches()
         && !value.startsWith("P");
   }
 

@@ -1,4 +1,6 @@
-/** Event dating: resolving time expressions against the publication date, precision and background. */
+/**
+ * Event dating: resolving time expressions against the publication date, precision and background.
+ */
 @NullMarked
 package org.annals.time;
 

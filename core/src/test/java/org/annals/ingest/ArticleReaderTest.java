@@ -27,40 +27,75 @@ final class ArticleReaderTest {
 
   @Test
   void read_textWithHeadline_separatesTitleAndBody() throws IOException {
-    read("story.txt", "Rebels seize town\n\nRebels seized the town on Friday.\n".getBytes(StandardCharsets.UTF_8));
-    assertThat(articles).singleElement().satisfies(a -> {
-      assertThat(a.id()).isEqualTo("story");
-      assertThat(a.title()).isEqualTo("Rebels seize town");
-      assertThat(a.text()).isEqualTo("\nRebels seized the town on Friday.\n");
-    });
+    read(
+        "story.txt",
+        "Rebels seize town\n\nRebels seized the town on Friday.\n"
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(articles)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.id()).isEqualTo("story");
+              assertThat(a.title()).isEqualTo("Rebels seize town");
+              assertThat(a.text()).isEqualTo("\nRebels seized the town on Friday.\n");
+            });
   }
 
   @Test
   void read_textWhoseFirstLineIsASentence_keepsItInTheBody() throws IOException {
-    read("lede.txt", "Police arrested two men.\nThey were released.\n".getBytes(StandardCharsets.UTF_8));
+    read(
+        "lede.txt",
+        "Police arrested two men.\nThey were released.\n".getBytes(StandardCharsets.UTF_8));
     assertThat(articles.get(0).title()).isNull();
     assertThat(articles.get(0).text()).startsWith("Police arrested");
   }
 
   @Test
   void read_jsonLines_badLinesAreReportedAndSkipped() throws IOException {
-    String jsonl = "{\"id\":\"a\",\"text\":\"Troops withdrew.\",\"published\":\"2022-08-29\"}\n"
-        + "not json\n"
-        + "{\"id\":\"b\"}\n"
-        + "\n"
-        + "{\"id\":\"c\",\"text\":\"Police arrested a man.\",\"published\":\"Mon, 29 Aug 2022 10:00:00 GMT\"}\n";
+    String jsonl =
+        "{\"id\":\"a\",\"text\":\"Troops withdrew.\",\"published\":\"2022-08-29\"}\n"
+            + "not json\n"
+            + "{\"id\":\"b\"}\n"
+            + "\n"
+            + "{\"id\":\"c\",\"text\":\"Police arrested a man.\",\"published\":\"Mon, 29 Aug 2022 10:00:00 GMT\"}\n";
     read("a.jsonl", jsonl.getBytes(StandardCharsets.UTF_8));
     assertThat(articles).extracting(RawArticle::id).containsExactly("a", "c");
     assertThat(articles.get(0).published()).isEqualTo(LocalDate.of(2022, 8, 29));
     assertThat(articles.get(1).published()).isEqualTo(LocalDate.of(2022, 8, 29));
-    assertThat(problems).extracting(InputProblem::reason).containsExactly("bad-json", "missing-field");
+    assertThat(problems)
+        .extracting(InputProblem::reason)
+        .containsExactly("bad-json", "missing-field");
     assertThat(problems.get(0).origin()).endsWith("a.jsonl:2");
   }
 
   @Test
   void read_jsonLineWithInvalidUtf8_skipsOnlyThatLine() throws IOException {
-    byte[] good = "{\"id\":\"ok\",\"text\":\"Rebels attacked.\"}\n".getBytes(StandardCharsets.UTF_8);
-    byte[] bad = {'{', '"', 'i', 'd', '"', ':', '"', 'x', '"', ',', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xE9, '"', '}', '\n'};
+    byte[] good =
+        "{\"id\":\"ok\",\"text\":\"Rebels attacked.\"}\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bad = {
+      '{',
+      '"',
+      'i',
+      'd',
+      '"',
+      ':',
+      '"',
+      'x',
+      '"',
+      ',',
+      '"',
+      't',
+      'e',
+      'x',
+      't',
+      '"',
+      ':',
+      '"',
+      (byte) 0xE9,
+      '"',
+      '}',
+      '\n'
+    };
     byte[] all = new byte[good.length + bad.length];
     System.arraycopy(bad, 0, all, 0, bad.length);
     System.arraycopy(good, 0, all, bad.length, good.length);
@@ -74,7 +109,9 @@ final class ArticleReaderTest {
     read("empty.txt", new byte[0]);
     read("bin.txt", new byte[] {1, 2, 0, 3});
     reader.read(dir.resolve("missing.txt").toString(), new ByteArrayInputStream(new byte[0]));
-    assertThat(problems).extracting(InputProblem::reason).containsExactly("empty", "binary", "unreadable");
+    assertThat(problems)
+        .extracting(InputProblem::reason)
+        .containsExactly("empty", "binary", "unreadable");
     assertThat(problems.get(0).toString()).contains("empty.txt").contains("give a file");
     assertThat(articles).isEmpty();
   }
@@ -91,17 +128,22 @@ final class ArticleReaderTest {
   void read_stdinJson_isSniffed() {
     String jsonl = "{\"id\":\"s1\",\"text\":\"Troops withdrew.\"}\n";
     reader.read("-", new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)));
-    reader.read("-", new ByteArrayInputStream("Troops withdrew from the city.".getBytes(StandardCharsets.UTF_8)));
+    reader.read(
+        "-",
+        new ByteArrayInputStream(
+            "Troops withdrew from the city.".getBytes(StandardCharsets.UTF_8)));
     assertThat(articles).extracting(RawArticle::id).containsExactly("s1", "stdin");
   }
 
   @Test
   void checkEnglish_frenchText_isRejected() {
-    String fr = "Les manifestants ont pris d'assaut le palais présidentiel lundi, selon la police, et"
-        + " des coups de feu ont été entendus dans la capitale pendant toute la nuit.";
+    String fr =
+        "Les manifestants ont pris d'assaut le palais présidentiel lundi, selon la police, et"
+            + " des coups de feu ont été entendus dans la capitale pendant toute la nuit.";
     assertThat(InputChecks.checkEnglish("fr.txt", fr)).isPresent();
-    String en = "Protesters stormed the presidential palace on Monday, police said, and gunfire was"
-        + " heard in the capital throughout the night.";
+    String en =
+        "Protesters stormed the presidential palace on Monday, police said, and gunfire was"
+            + " heard in the capital throughout the night.";
     assertThat(InputChecks.checkEnglish("en.txt", en)).isEmpty();
   }
 
@@ -109,11 +151,16 @@ final class ArticleReaderTest {
   void read_directory_readsKnownFilesInSortedPathOrderAndIgnoresOthers() throws IOException {
     Files.createDirectories(dir.resolve("a/b"));
     Files.createDirectories(dir.resolve(".cache"));
-    Files.writeString(dir.resolve("a/story.txt"), "Rebels seized the town.", StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("a/b/page.html"),
-        "<article><p>Police arrested two men.</p></article>", StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("lines.jsonl"),
-        "{\"id\":\"j1\",\"text\":\"Troops withdrew.\"}\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("a/story.txt"), "Rebels seized the town.", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("a/b/page.html"),
+        "<article><p>Police arrested two men.</p></article>",
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("lines.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"Troops withdrew.\"}\n",
+        StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("notes.md"), "# not an article", StandardCharsets.UTF_8);
     Files.write(dir.resolve("a/photo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
     Files.writeString(dir.resolve(".cache/old.txt"), "Hidden.", StandardCharsets.UTF_8);
@@ -128,22 +175,29 @@ final class ArticleReaderTest {
     Files.writeString(dir.resolve("notes.md"), "# not an article", StandardCharsets.UTF_8);
     reader.read(dir.toString(), new ByteArrayInputStream(new byte[0]));
     assertThat(articles).isEmpty();
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.reason()).isEqualTo("empty");
-      assertThat(p.origin()).isEqualTo(dir.toString());
-      assertThat(p.message()).contains(".txt").contains(".warc.gz").contains(".atom");
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.reason()).isEqualTo("empty");
+              assertThat(p.origin()).isEqualTo(dir.toString());
+              assertThat(p.message()).contains(".txt").contains(".warc.gz").contains(".atom");
+            });
   }
 
   @Test
   void read_htmlOnStdin_isSniffed() {
-    byte[] html = "<html><body><article><p>Troops withdrew.</p></article></body></html>"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] html =
+        "<html><body><article><p>Troops withdrew.</p></article></body></html>"
+            .getBytes(StandardCharsets.UTF_8);
     reader.read("-", new ByteArrayInputStream(html));
-    assertThat(articles).singleElement().satisfies(a -> {
-      assertThat(a.id()).isEqualTo("stdin");
-      assertThat(a.text()).isEqualTo("Troops withdrew.");
-    });
+    assertThat(articles)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.id()).isEqualTo("stdin");
+              assertThat(a.text()).isEqualTo("Troops withdrew.");
+            });
   }
 
   @Test

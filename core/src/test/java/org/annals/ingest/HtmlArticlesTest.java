@@ -24,7 +24,8 @@ final class HtmlArticlesTest {
   private final ArticleReader reader = new ArticleReader(articles::add, problems::add);
 
   static Path fixture(String name) {
-    URL url = Objects.requireNonNull(HtmlArticlesTest.class.getResource("/test-documents/" + name), name);
+    URL url =
+        Objects.requireNonNull(HtmlArticlesTest.class.getResource("/test-documents/" + name), name);
     try {
       return Path.of(url.toURI());
     } catch (URISyntaxException e) {
@@ -41,39 +42,49 @@ final class HtmlArticlesTest {
     Path page = fixture("article-full.html");
     read(page);
     assertThat(problems).isEmpty();
-    assertThat(articles).singleElement().satisfies(a -> {
-      assertThat(a.id()).isEqualTo("article-full");
-      assertThat(a.origin()).isEqualTo(page.toString());
-      assertThat(a.title()).isEqualTo("Flood waters reach Millbrook as river bursts its banks");
-      assertThat(a.published()).isEqualTo(LocalDate.of(2023, 3, 14));
-      assertThat(a.url()).isEqualTo("https://www.riverside-gazette.example/news/2023/03/millbrook-flood");
-      assertThat(a.source()).isEqualTo("Riverside Gazette");
-      assertThat(a.text()).isEqualTo(
-          "Flood waters reached the town of Millbrook on Tuesday after the river burst its banks"
-              + " following three days of heavy rain.\n\n"
-              + "Emergency crews evacuated about 200 residents from homes near the old mill, the"
-              + " district council said.\n\n"
-              + "The council said schools would stay closed until Friday.");
-    });
+    assertThat(articles)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.id()).isEqualTo("article-full");
+              assertThat(a.origin()).isEqualTo(page.toString());
+              assertThat(a.title())
+                  .isEqualTo("Flood waters reach Millbrook as river bursts its banks");
+              assertThat(a.published()).isEqualTo(LocalDate.of(2023, 3, 14));
+              assertThat(a.url())
+                  .isEqualTo("https://www.riverside-gazette.example/news/2023/03/millbrook-flood");
+              assertThat(a.source()).isEqualTo("Riverside Gazette");
+              assertThat(a.text())
+                  .isEqualTo(
+                      "Flood waters reached the town of Millbrook on Tuesday after the river burst its banks"
+                          + " following three days of heavy rain.\n\n"
+                          + "Emergency crews evacuated about 200 residents from homes near the old mill, the"
+                          + " district council said.\n\n"
+                          + "The council said schools would stay closed until Friday.");
+            });
   }
 
   @Test
   void read_pageWithoutArticleElement_findsTheTextByParagraphDensity() {
     read(fixture("article-density.html"));
     assertThat(problems).isEmpty();
-    assertThat(articles).singleElement().satisfies(a -> {
-      assertThat(a.id()).isEqualTo("article-density");
-      assertThat(a.title()).isEqualTo("Harbour strike ends after two weeks");
-      assertThat(a.published()).isEqualTo(LocalDate.of(2021, 11, 2));
-      assertThat(a.url()).isNull();
-      assertThat(a.source()).isNull();
-      assertThat(a.text()).isEqualTo(
-          "Dock workers in the port of Saltmarsh returned to work on Tuesday after a two-week"
-              + " strike over pay ended with a new agreement.\n\n"
-              + "The union said its members had accepted an offer of a five percent rise.\n\n"
-              + "Ships wait offshore\n\n"
-              + "More than thirty ships had been waiting offshore to unload, the harbour master said.");
-    });
+    assertThat(articles)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.id()).isEqualTo("article-density");
+              assertThat(a.title()).isEqualTo("Harbour strike ends after two weeks");
+              assertThat(a.published()).isEqualTo(LocalDate.of(2021, 11, 2));
+              assertThat(a.url()).isNull();
+              assertThat(a.source()).isNull();
+              assertThat(a.text())
+                  .isEqualTo(
+                      "Dock workers in the port of Saltmarsh returned to work on Tuesday after a two-week"
+                          + " strike over pay ended with a new agreement.\n\n"
+                          + "The union said its members had accepted an offer of a five percent rise.\n\n"
+                          + "Ships wait offshore\n\n"
+                          + "More than thirty ships had been waiting offshore to unload, the harbour master said.");
+            });
   }
 
   @Test
@@ -81,79 +92,100 @@ final class HtmlArticlesTest {
     Path page = fixture("index-page.html");
     read(page);
     assertThat(articles).isEmpty();
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.reason()).isEqualTo("empty");
-      assertThat(p.origin()).isEqualTo(page.toString());
-      assertThat(p.message()).contains("no article text found").contains("index page");
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.reason()).isEqualTo("empty");
+              assertThat(p.origin()).isEqualTo(page.toString());
+              assertThat(p.message()).contains("no article text found").contains("index page");
+            });
   }
 
   @Test
   void read_windows1252PageDeclaredInMeta_isDecoded() {
     read(fixture("windows-1252.html"));
     assertThat(problems).isEmpty();
-    assertThat(articles).singleElement().satisfies(a -> {
-      assertThat(a.title()).isEqualTo("Café owners protest new rules");
-      assertThat(a.text()).isEqualTo(
-          "Café owners in Lakeside marched to the town hall on Monday — the second protest this"
-              + " month.\n\n“We were never asked,” one owner said of the new licensing rules.");
-    });
+    assertThat(articles)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.title()).isEqualTo("Café owners protest new rules");
+              assertThat(a.text())
+                  .isEqualTo(
+                      "Café owners in Lakeside marched to the town hall on Monday — the second protest this"
+                          + " month.\n\n“We were never asked,” one owner said of the new licensing rules.");
+            });
   }
 
   @Test
   void read_ogMetadataAndRelativeCanonical_useTheMetaAndTheHostAsSource() throws IOException {
-    String html = "<html><head><meta property=\"og:title\" content=\"Bridge  reopens\">"
-        + "<meta property=\"og:url\" content=\"https://www.town-news.example/bridge\">"
-        + "<link rel=\"canonical\" href=\"/bridge\">"
-        + "<meta name=\"parsely-pub-date\" content=\"2020-02-03 10:00\"></head>"
-        + "<body><h1>Other</h1><div itemprop=\"articleBody\"><p>The old bridge reopened.</p>"
-        + "<div class=\"social-links\"><p>Follow us</p></div></div></body></html>";
+    String html =
+        "<html><head><meta property=\"og:title\" content=\"Bridge  reopens\">"
+            + "<meta property=\"og:url\" content=\"https://www.town-news.example/bridge\">"
+            + "<link rel=\"canonical\" href=\"/bridge\">"
+            + "<meta name=\"parsely-pub-date\" content=\"2020-02-03 10:00\"></head>"
+            + "<body><h1>Other</h1><div itemprop=\"articleBody\"><p>The old bridge reopened.</p>"
+            + "<div class=\"social-links\"><p>Follow us</p></div></div></body></html>";
     Path page = dir.resolve("bridge.htm");
     Files.writeString(page, html, StandardCharsets.UTF_8);
     read(page);
-    assertThat(articles).singleElement().satisfies(a -> {
-      assertThat(a.title()).isEqualTo("Bridge reopens");
-      assertThat(a.url()).isEqualTo("https://www.town-news.example/bridge");
-      assertThat(a.source()).isEqualTo("town-news.example");
-      assertThat(a.published()).isEqualTo(LocalDate.of(2020, 2, 3));
-      assertThat(a.text()).isEqualTo("The old bridge reopened.");
-    });
+    assertThat(articles)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.title()).isEqualTo("Bridge reopens");
+              assertThat(a.url()).isEqualTo("https://www.town-news.example/bridge");
+              assertThat(a.source()).isEqualTo("town-news.example");
+              assertThat(a.published()).isEqualTo(LocalDate.of(2020, 2, 3));
+              assertThat(a.text()).isEqualTo("The old bridge reopened.");
+            });
   }
 
   @Test
   void read_articleElementHoldingOnlyTheHeader_givesWayToTheDensestElement() throws IOException {
-    String html = "<html><body><article><h2>Dam protest grows</h2><p>By a reporter</p></article>"
-        + "<div class=\"text\"><p>Hundreds of villagers marched against the new dam on Friday.</p>"
-        + "<p>They said the reservoir would flood their fields and the old church.</p></div>"
-        + "</body></html>";
+    String html =
+        "<html><body><article><h2>Dam protest grows</h2><p>By a reporter</p></article>"
+            + "<div class=\"text\"><p>Hundreds of villagers marched against the new dam on Friday.</p>"
+            + "<p>They said the reservoir would flood their fields and the old church.</p></div>"
+            + "</body></html>";
     Path page = dir.resolve("dam.html");
     Files.writeString(page, html, StandardCharsets.UTF_8);
     read(page);
-    assertThat(articles).singleElement().extracting(RawArticle::text).isEqualTo(
-        "Hundreds of villagers marched against the new dam on Friday.\n\n"
-            + "They said the reservoir would flood their fields and the old church.");
+    assertThat(articles)
+        .singleElement()
+        .extracting(RawArticle::text)
+        .isEqualTo(
+            "Hundreds of villagers marched against the new dam on Friday.\n\n"
+                + "They said the reservoir would flood their fields and the old church.");
   }
 
   @Test
   void readHtml_pageInMemory_usesTheGivenIdAndUrl() {
-    byte[] html = "<article><p>Troops left the border post on Sunday.</p></article>"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] html =
+        "<article><p>Troops left the border post on Sunday.</p></article>"
+            .getBytes(StandardCharsets.UTF_8);
     reader.readHtml("post-1", "api", html, "https://border-news.example/a/1");
-    assertThat(articles).singleElement().satisfies(a -> {
-      assertThat(a.id()).isEqualTo("post-1");
-      assertThat(a.url()).isEqualTo("https://border-news.example/a/1");
-      assertThat(a.source()).isEqualTo("border-news.example");
-      assertThat(a.text()).isEqualTo("Troops left the border post on Sunday.");
-    });
+    assertThat(articles)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.id()).isEqualTo("post-1");
+              assertThat(a.url()).isEqualTo("https://border-news.example/a/1");
+              assertThat(a.source()).isEqualTo("border-news.example");
+              assertThat(a.text()).isEqualTo("Troops left the border post on Sunday.");
+            });
   }
 
   @Test
   void isBoilerplate_articleBodyClass_isNeverDropped() {
-    var doc = Jsoup.parse(
-        "<div class=\"article-body share-tools\"></div><div class=\"story__content\"></div>"
-            + "<div class=\"commentary\"></div><div id=\"comments\"></div><div class=\"ad-slot\"></div>");
+    var doc =
+        Jsoup.parse(
+            "<div class=\"article-body share-tools\"></div><div class=\"story__content\"></div>"
+                + "<div class=\"commentary\"></div><div id=\"comments\"></div><div class=\"ad-slot\"></div>");
     var bp = HtmlBoilerplate.builtIn();
-    assertThat(doc.select("div")).extracting(bp::isBoilerplate)
+    assertThat(doc.select("div"))
+        .extracting(bp::isBoilerplate)
         .containsExactly(false, false, false, true, true);
   }
 }

@@ -30,7 +30,8 @@ import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
 
 final class WarcArticlesTest {
-  private static final String FLOOD = "https://www.lakeside-post.example/news/flood?utm_source=feed";
+  private static final String FLOOD =
+      "https://www.lakeside-post.example/news/flood?utm_source=feed";
   private static final String FLOOD_CANONICAL = "https://www.lakeside-post.example/news/flood";
   private static final String CAFE = "https://lakeside-post.example/news/cafe";
 
@@ -44,24 +45,53 @@ final class WarcArticlesTest {
   @BeforeEach
   void writeWarc() throws IOException {
     warc = dir.resolve("crawl.warc.gz");
-    try (var out = Files.newByteChannel(warc, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    try (var out =
+            Files.newByteChannel(warc, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         var writer = new WarcWriter(out, WarcCompression.GZIP)) {
-      write(writer, new Warcinfo.Builder().fields(Map.of("software", List.of("annals-test"))).build());
-      write(writer, new WarcRequest.Builder(URI.create(FLOOD))
-          .body(new HttpRequest.Builder("GET", "/news/flood?utm_source=feed").build()).build());
-      write(writer, response(FLOOD, 200, MediaType.HTML_UTF8, ("<html><head>"
-          + "<link rel=\"canonical\" href=\"/news/flood\"><title>Flood | Lakeside Post</title></head>"
-          + "<body><article><h1>Lake floods the promenade</h1>"
-          + "<p>The lake flooded the promenade on Saturday.</p></article></body></html>")
-          .getBytes(StandardCharsets.UTF_8)));
-      write(writer, response(CAFE, 200, MediaType.parse("text/html; charset=ISO-8859-1"),
-          ("<html><body><h1>Caf\u00e9 reopens</h1><article><p>The caf\u00e9 by the pier reopened.</p>"
-              + "</article></body></html>").getBytes(StandardCharsets.ISO_8859_1)));
-      write(writer, response("https://lakeside-post.example/missing", 404, MediaType.HTML_UTF8,
-          ("<html><body><article><p>Page not found. Sorry, we could not find that page on our"
-              + " site.</p></article></body></html>").getBytes(StandardCharsets.UTF_8)));
-      write(writer, response("https://lakeside-post.example/logo.png", 200, MediaType.parse("image/png"),
-          new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3}));
+      write(
+          writer,
+          new Warcinfo.Builder().fields(Map.of("software", List.of("annals-test"))).build());
+      write(
+          writer,
+          new WarcRequest.Builder(URI.create(FLOOD))
+              .body(new HttpRequest.Builder("GET", "/news/flood?utm_source=feed").build())
+              .build());
+      write(
+          writer,
+          response(
+              FLOOD,
+              200,
+              MediaType.HTML_UTF8,
+              ("<html><head>"
+                      + "<link rel=\"canonical\" href=\"/news/flood\"><title>Flood | Lakeside Post</title></head>"
+                      + "<body><article><h1>Lake floods the promenade</h1>"
+                      + "<p>The lake flooded the promenade on Saturday.</p></article></body></html>")
+                  .getBytes(StandardCharsets.UTF_8)));
+      write(
+          writer,
+          response(
+              CAFE,
+              200,
+              MediaType.parse("text/html; charset=ISO-8859-1"),
+              ("<html><body><h1>Caf\u00e9 reopens</h1><article><p>The caf\u00e9 by the pier reopened.</p>"
+                      + "</article></body></html>")
+                  .getBytes(StandardCharsets.ISO_8859_1)));
+      write(
+          writer,
+          response(
+              "https://lakeside-post.example/missing",
+              404,
+              MediaType.HTML_UTF8,
+              ("<html><body><article><p>Page not found. Sorry, we could not find that page on our"
+                      + " site.</p></article></body></html>")
+                  .getBytes(StandardCharsets.UTF_8)));
+      write(
+          writer,
+          response(
+              "https://lakeside-post.example/logo.png",
+              200,
+              MediaType.parse("image/png"),
+              new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3}));
     }
   }
 
@@ -73,7 +103,10 @@ final class WarcArticlesTest {
   private static WarcResponse response(String url, int status, MediaType type, byte[] body)
       throws IOException {
     return new WarcResponse.Builder(URI.create(url))
-        .body(new HttpResponse.Builder(status, status == 200 ? "OK" : "Not Found").body(type, body).build())
+        .body(
+            new HttpResponse.Builder(status, status == 200 ? "OK" : "Not Found")
+                .body(type, body)
+                .build())
         .build();
   }
 
@@ -95,20 +128,24 @@ final class WarcArticlesTest {
     read(warc);
     assertThat(problems).isEmpty();
     assertThat(articles).hasSize(2);
-    assertThat(articles.get(0)).satisfies(a -> {
-      assertThat(a.id()).isEqualTo("w" + sha(FLOOD_CANONICAL));
-      assertThat(a.url()).isEqualTo(FLOOD_CANONICAL);
-      assertThat(a.title()).isEqualTo("Lake floods the promenade");
-      assertThat(a.source()).isEqualTo("lakeside-post.example");
-      assertThat(a.text()).isEqualTo("The lake flooded the promenade on Saturday.");
-      assertThat(a.origin()).isEqualTo(warc + "#" + ends.get(1));
-    });
-    assertThat(articles.get(1)).satisfies(a -> {
-      assertThat(a.id()).isEqualTo("w" + sha(CAFE));
-      assertThat(a.url()).isEqualTo(CAFE);
-      assertThat(a.title()).isEqualTo("Café reopens");
-      assertThat(a.text()).isEqualTo("The café by the pier reopened.");
-    });
+    assertThat(articles.get(0))
+        .satisfies(
+            a -> {
+              assertThat(a.id()).isEqualTo("w" + sha(FLOOD_CANONICAL));
+              assertThat(a.url()).isEqualTo(FLOOD_CANONICAL);
+              assertThat(a.title()).isEqualTo("Lake floods the promenade");
+              assertThat(a.source()).isEqualTo("lakeside-post.example");
+              assertThat(a.text()).isEqualTo("The lake flooded the promenade on Saturday.");
+              assertThat(a.origin()).isEqualTo(warc + "#" + ends.get(1));
+            });
+    assertThat(articles.get(1))
+        .satisfies(
+            a -> {
+              assertThat(a.id()).isEqualTo("w" + sha(CAFE));
+              assertThat(a.url()).isEqualTo(CAFE);
+              assertThat(a.title()).isEqualTo("Café reopens");
+              assertThat(a.text()).isEqualTo("The café by the pier reopened.");
+            });
   }
 
   @Test
@@ -118,20 +155,25 @@ final class WarcArticlesTest {
     Path truncated = dir.resolve("cut.warc.gz");
     Files.write(truncated, Arrays.copyOf(all, (int) cut));
     read(truncated);
-    assertThat(articles).extracting(RawArticle::title)
+    assertThat(articles)
+        .extracting(RawArticle::title)
         .containsExactly("Lake floods the promenade", "Café reopens");
-    assertThat(problems).singleElement().satisfies(p -> {
-      assertThat(p.reason()).isEqualTo("corrupt");
-      assertThat(p.origin()).isEqualTo(truncated.toString());
-      assertThat(p.message()).contains("truncated").contains("after 4 records");
-    });
+    assertThat(problems)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.reason()).isEqualTo("corrupt");
+              assertThat(p.origin()).isEqualTo(truncated.toString());
+              assertThat(p.message()).contains("truncated").contains("after 4 records");
+            });
   }
 
   @Test
   void read_uncompressedWarcWithoutPages_isReportedAsEmpty() throws IOException {
     Path plain = dir.resolve("info.warc");
     try (var writer = new WarcWriter(Files.newOutputStream(plain))) {
-      writer.write(new Warcinfo.Builder().fields(Map.of("software", List.of("annals-test"))).build());
+      writer.write(
+          new Warcinfo.Builder().fields(Map.of("software", List.of("annals-test"))).build());
     }
     read(plain);
     assertThat(articles).isEmpty();

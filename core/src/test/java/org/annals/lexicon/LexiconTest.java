@@ -17,12 +17,33 @@ final class LexiconTest {
 
   @Test
   void triggers_coverEveryPloverTypeAndEveryAcledSubEvent() {
-    Set<String> types = lexicon.triggers().stream().map(TriggerEntry::plover).collect(Collectors.toSet());
-    assertThat(types).contains("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
-        "RETREAT", "INVESTIGATE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "PROTEST",
-        "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "FIGHT");
-    Set<String> subs = lexicon.triggers().stream().map(TriggerEntry::acledSubEvent)
-        .filter(s -> s != null).collect(Collectors.toSet());
+    Set<String> types =
+        lexicon.triggers().stream().map(TriggerEntry::plover).collect(Collectors.toSet());
+    assertThat(types)
+        .contains(
+            "AGREE",
+            "CONSULT",
+            "SUPPORT",
+            "CONCEDE",
+            "COOPERATE",
+            "AID",
+            "RETREAT",
+            "INVESTIGATE",
+            "DEMAND",
+            "DISAPPROVE",
+            "REJECT",
+            "THREATEN",
+            "PROTEST",
+            "MOBILIZE",
+            "SANCTION",
+            "COERCE",
+            "ASSAULT",
+            "FIGHT");
+    Set<String> subs =
+        lexicon.triggers().stream()
+            .map(TriggerEntry::acledSubEvent)
+            .filter(s -> s != null)
+            .collect(Collectors.toSet());
     assertThat(subs).containsAll(Evaluations.CASE_TO_ACLED.values());
   }
 
@@ -41,10 +62,12 @@ final class LexiconTest {
 
   @Test
   void load_extraDirectory_addsEntries(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("triggers.tsv"),
+    Files.writeString(
+        dir.resolve("triggers.tsv"),
         "zorble\tV\tPROTEST\tdemo\t141\tProtests\tPeaceful protest\t-\t5\t-\n");
     Lexicon extended = Lexicon.load(dir);
-    assertThat(extended.triggersStartingWith("zorble")).singleElement()
+    assertThat(extended.triggersStartingWith("zorble"))
+        .singleElement()
         .satisfies(e -> assertThat(e.origin()).endsWith("triggers.tsv:1"));
     assertThat(extended.triggers()).hasSize(lexicon.triggers().size() + 1);
     assertThat(lexicon.triggersStartingWith("zorble")).isEmpty();
@@ -61,20 +84,27 @@ final class LexiconTest {
 
   @Test
   void landmarks_extendAndBadRowsSayWhatIsWrong(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("landmarks.tsv"),
+    Files.writeString(
+        dir.resolve("landmarks.tsv"),
         "Zorble Square\tZorble Plaza\t33.3\t44.4\tsite\tBaghdad\tIRQ\n");
     Lexicon extended = Lexicon.load(dir);
-    assertThat(extended.landmarks()).anySatisfy(l -> {
-      assertThat(l.name()).isEqualTo("Zorble Square");
-      assertThat(l.alternates()).containsExactly("Zorble Plaza");
-      assertThat(l.origin()).endsWith("landmarks.tsv:1");
-    });
+    assertThat(extended.landmarks())
+        .anySatisfy(
+            l -> {
+              assertThat(l.name()).isEqualTo("Zorble Square");
+              assertThat(l.alternates()).containsExactly("Zorble Plaza");
+              assertThat(l.origin()).endsWith("landmarks.tsv:1");
+            });
     Files.writeString(dir.resolve("landmarks.tsv"), "Zorble Square\t\t33.3\t44.4\tplaza\t\tIRQ\n");
-    assertThatThrownBy(() -> Lexicon.load(dir)).isInstanceOf(LexiconException.class)
-        .hasMessageContaining("landmarks.tsv:1").hasMessageContaining("precision 'plaza'");
+    assertThatThrownBy(() -> Lexicon.load(dir))
+        .isInstanceOf(LexiconException.class)
+        .hasMessageContaining("landmarks.tsv:1")
+        .hasMessageContaining("precision 'plaza'");
     Files.writeString(dir.resolve("landmarks.tsv"), "Zorble Square\t\tnorth\t44.4\tsite\t\tIRQ\n");
-    assertThatThrownBy(() -> Lexicon.load(dir)).isInstanceOf(LexiconException.class)
-        .hasMessageContaining("landmarks.tsv:1").hasMessageContaining("decimal degrees");
+    assertThatThrownBy(() -> Lexicon.load(dir))
+        .isInstanceOf(LexiconException.class)
+        .hasMessageContaining("landmarks.tsv:1")
+        .hasMessageContaining("decimal degrees");
   }
 
   @Test

@@ -18,9 +18,28 @@ final class ArticleMergerTest {
   }
 
   private static Draft draft(int sentence, String type, String sub, Actor source, LocalDate date) {
-    EventMention m = new EventMention(sentence, 0, 0, sentence * 100, sentence * 100 + 5, "x",
-        type, null, List.of(), "145", sub == null ? null : "Riots", sub, source, null, 5, null,
-        null, 0, false, List.of());
+    EventMention m =
+        new EventMention(
+            sentence,
+            0,
+            0,
+            sentence * 100,
+            sentence * 100 + 5,
+            "x",
+            type,
+            null,
+            List.of(),
+            "145",
+            sub == null ? null : "Riots",
+            sub,
+            source,
+            null,
+            5,
+            null,
+            null,
+            0,
+            false,
+            List.of());
     EventDate d = new EventDate(date, date, "day", "text", false, null, "test");
     return new Draft(m, d, new org.annals.place.EventPlacer.Placed(Location.unknown(), "test"));
   }
@@ -29,28 +48,40 @@ final class ArticleMergerTest {
 
   @Test
   void sameTypeDayAndSource_merge() {
-    var groups = merger.group(List.of(
-        draft(0, "PROTEST", "Violent demonstration", actor("protesters", "CVL", "IRQ"), DAY),
-        draft(2, "PROTEST", "Violent demonstration", actor("rioters", "CVL", null), DAY)));
+    var groups =
+        merger.group(
+            List.of(
+                draft(
+                    0, "PROTEST", "Violent demonstration", actor("protesters", "CVL", "IRQ"), DAY),
+                draft(2, "PROTEST", "Violent demonstration", actor("rioters", "CVL", null), DAY)));
     assertThat(groups).hasSize(1);
     assertThat(groups.get(0)).hasSize(2);
   }
 
   @Test
   void differentDaysOrSources_stayApart() {
-    var groups = merger.group(List.of(
-        draft(0, "PROTEST", "Violent demonstration", actor("protesters", "CVL", "IRQ"), DAY),
-        draft(1, "PROTEST", "Violent demonstration", actor("protesters", "CVL", "IRQ"), DAY.minusDays(30)),
-        draft(2, "PROTEST", "Violent demonstration", actor("soldiers", "MIL", "IRQ"), DAY),
-        draft(3, "ASSAULT", "Attack", actor("protesters", "CVL", "IRQ"), DAY)));
+    var groups =
+        merger.group(
+            List.of(
+                draft(
+                    0, "PROTEST", "Violent demonstration", actor("protesters", "CVL", "IRQ"), DAY),
+                draft(
+                    1,
+                    "PROTEST",
+                    "Violent demonstration",
+                    actor("protesters", "CVL", "IRQ"),
+                    DAY.minusDays(30)),
+                draft(2, "PROTEST", "Violent demonstration", actor("soldiers", "MIL", "IRQ"), DAY),
+                draft(3, "ASSAULT", "Attack", actor("protesters", "CVL", "IRQ"), DAY)));
     assertThat(groups).hasSize(4);
   }
 
   @Test
   void grouping_isDeterministicAndInDocumentOrder() {
-    List<Draft> drafts = List.of(
-        draft(3, "FIGHT", "Armed clash", actor("rebels", "REB", null), DAY),
-        draft(1, "FIGHT", "Armed clash", actor("rebels", "REB", null), DAY));
+    List<Draft> drafts =
+        List.of(
+            draft(3, "FIGHT", "Armed clash", actor("rebels", "REB", null), DAY),
+            draft(1, "FIGHT", "Armed clash", actor("rebels", "REB", null), DAY));
     var groups = merger.group(drafts);
     assertThat(groups).hasSize(1);
     assertThat(merger.group(drafts)).isEqualTo(groups);

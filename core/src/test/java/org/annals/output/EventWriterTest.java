@@ -13,12 +13,25 @@ import org.junit.jupiter.api.Test;
 
 final class EventWriterTest {
   private static CodedEvent event(String sentence) {
-    return new CodedEvent("abc", "a1", "2022-08-29", "2022-08-29", "day", "text", "Monday", false,
-        new CodedEvent.Plover("PROTEST", "riot", List.of("political")), "145",
+    return new CodedEvent(
+        "abc",
+        "a1",
+        "2022-08-29",
+        "2022-08-29",
+        "day",
+        "text",
+        "Monday",
+        false,
+        new CodedEvent.Plover("PROTEST", "riot", List.of("political")),
+        "145",
         new CodedEvent.Acled("Riots", "Violent demonstration"),
-        new CodedEvent.ActorRef("protesters", null, "IRQ", "CVL", "protester", 10, 20), null,
-        new CodedEvent.Location("Baghdad", "IRQ", null, null, null, "city", null), null, 0.9,
-        List.of(new CodedEvent.Evidence("a1", sentence, 0, sentence.length(), "stormed", 3, 10, "r")),
+        new CodedEvent.ActorRef("protesters", null, "IRQ", "CVL", "protester", 10, 20),
+        null,
+        new CodedEvent.Location("Baghdad", "IRQ", null, null, null, "city", null),
+        null,
+        0.9,
+        List.of(
+            new CodedEvent.Evidence("a1", sentence, 0, sentence.length(), "stormed", 3, 10, "r")),
         "test");
   }
 

@@ -12,7 +12,8 @@ final class GazetteerTest {
 
   private static GeoPlace first(String name, String precision) {
     return G.candidates(Gazetteer.key(name)).stream()
-        .filter(p -> p.precision().equals(precision)).findFirst()
+        .filter(p -> p.precision().equals(precision))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + precision + " named " + name));
   }
 
@@ -37,12 +38,16 @@ final class GazetteerTest {
   @Test
   void acronymsMatchOnlyAsWritten() {
     assertThat(Gazetteer.key("US")).isEqualTo("=US");
-    assertThat(G.candidates(Gazetteer.key("US"))).extracting(GeoPlace::country).containsExactly("USA");
+    assertThat(G.candidates(Gazetteer.key("US")))
+        .extracting(GeoPlace::country)
+        .containsExactly("USA");
     // "Us" is a French village, never the USA.
-    assertThat(G.candidates(Gazetteer.key("Us"))).extracting(GeoPlace::country)
+    assertThat(G.candidates(Gazetteer.key("Us")))
+        .extracting(GeoPlace::country)
         .doesNotContain("USA");
     // Western Sahara's "SADR" is not the name "Sadr".
-    assertThat(G.candidates(Gazetteer.key("Sadr"))).extracting(GeoPlace::precision)
+    assertThat(G.candidates(Gazetteer.key("Sadr")))
+        .extracting(GeoPlace::precision)
         .doesNotContain("country");
   }
 
@@ -67,8 +72,10 @@ final class GazetteerTest {
     List<GeoPlace> georgia = G.candidates(Gazetteer.key("Georgia"));
     assertThat(georgia.get(0).precision()).isEqualTo("country");
     assertThat(georgia).extracting(GeoPlace::precision).contains("region");
-    List<GeoPlace> paris = G.candidates(Gazetteer.key("Paris")).stream()
-        .filter(p -> p.precision().equals("city")).toList();
+    List<GeoPlace> paris =
+        G.candidates(Gazetteer.key("Paris")).stream()
+            .filter(p -> p.precision().equals("city"))
+            .toList();
     assertThat(paris.get(0).country()).isEqualTo("FRA");
     assertThat(paris).extracting(GeoPlace::admin1Name).contains("Texas");
   }

@@ -10,9 +10,36 @@ import org.junit.jupiter.api.RepetitionInfo;
 /** Random scraped-looking text: the offset map must always point back into the original. */
 final class CleanerRandomTest {
   private static final String[] PIECES = {
-    "Police", " ", "  ", "\t", "\n", "\n\n", "\r\n", "fired", "â€˜", "â€™", "â€œ", "â€\u009d", "Ã©",
-    "\u00A0", "\u200B", "‘", "’", "“", "”", "Read more on Iraq", "Share this article", ".", ",",
-    "protesters", "é", "日本", "\uD83D\uDE00", "Â", "â€", "x"
+    "Police",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "fired",
+    "â€˜",
+    "â€™",
+    "â€œ",
+    "â€\u009d",
+    "Ã©",
+    "\u00A0",
+    "\u200B",
+    "‘",
+    "’",
+    "“",
+    "”",
+    "Read more on Iraq",
+    "Share this article",
+    ".",
+    ",",
+    "protesters",
+    "é",
+    "日本",
+    "\uD83D\uDE00",
+    "Â",
+    "â€",
+    "x"
   };
   private final Cleaner cleaner = new Cleaner(Lexicon.builtIn().boilerplate());
 

@@ -21,15 +21,17 @@ final class CleanerTest {
     String original = "Protesters â€œstormedâ€\u009d the palace.";
     CleanText c = cleaner.clean(original);
     int s = c.text().indexOf("stormed");
-    assertThat(original.substring(c.toOriginalStart(s), c.toOriginalEnd(s + 7))).isEqualTo("stormed");
+    assertThat(original.substring(c.toOriginalStart(s), c.toOriginalEnd(s + 7)))
+        .isEqualTo("stormed");
     int q = c.text().indexOf('"');
     assertThat(original.substring(c.toOriginalStart(q), c.toOriginalEnd(q + 1))).isEqualTo("â€œ");
   }
 
   @Test
   void clean_teaserAndNavigationLines_areDropped() {
-    String original = "Troops entered the town.\nRead more on Iraq\nMost read in News\nShare this article\n"
-        + "Residents fled.";
+    String original =
+        "Troops entered the town.\nRead more on Iraq\nMost read in News\nShare this article\n"
+            + "Residents fled.";
     CleanText c = cleaner.clean(original);
     assertThat(c.text()).isEqualTo("Troops entered the town.\n\nResidents fled.");
     assertThat(c.droppedLines()).isEqualTo(3);
@@ -37,7 +39,8 @@ final class CleanerTest {
 
   @Test
   void clean_sentenceMentioningReading_isKept() {
-    String original = "Read more carefully, the minister told reporters who had misquoted the decree on Monday.";
+    String original =
+        "Read more carefully, the minister told reporters who had misquoted the decree on Monday.";
     assertThat(cleaner.clean(original).text()).isEqualTo(original);
   }
 
@@ -47,13 +50,15 @@ final class CleanerTest {
     CleanText c = cleaner.clean(original);
     assertThat(c.text()).isEqualTo("Police arrested two men.");
     int s = c.text().indexOf("two men");
-    assertThat(original.substring(c.toOriginalStart(s), c.toOriginalEnd(s + 7))).isEqualTo("two   men");
+    assertThat(original.substring(c.toOriginalStart(s), c.toOriginalEnd(s + 7)))
+        .isEqualTo("two   men");
   }
 
   @Test
   void clean_blankLineParagraphs_joinWrappedLines() {
     String original = "Rebels attacked\nthe base.\n\nThe army responded.";
-    assertThat(cleaner.clean(original).text()).isEqualTo("Rebels attacked the base.\n\nThe army responded.");
+    assertThat(cleaner.clean(original).text())
+        .isEqualTo("Rebels attacked the base.\n\nThe army responded.");
   }
 
   @Test

@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Test;
 final class TimexTest {
   @Test
   void parse_dayMonthYear_givePrecision() {
-    assertThat(Timex.parse("2022-08-29")).isEqualTo(
-        new Timex.Period(LocalDate.of(2022, 8, 29), LocalDate.of(2022, 8, 29), "day"));
+    assertThat(Timex.parse("2022-08-29"))
+        .isEqualTo(new Timex.Period(LocalDate.of(2022, 8, 29), LocalDate.of(2022, 8, 29), "day"));
     assertThat(Timex.parse("2022-08-29T19:00").precision()).isEqualTo("day");
-    assertThat(Timex.parse("2021-10")).isEqualTo(
-        new Timex.Period(LocalDate.of(2021, 10, 1), LocalDate.of(2021, 10, 31), "month"));
+    assertThat(Timex.parse("2021-10"))
+        .isEqualTo(
+            new Timex.Period(LocalDate.of(2021, 10, 1), LocalDate.of(2021, 10, 31), "month"));
     assertThat(Timex.parse("2003").end()).isEqualTo(LocalDate.of(2003, 12, 31));
   }
 

@@ -17,8 +17,8 @@ import org.annals.place.Gazetteer;
  * Builds one event from the reports of one happening. The event takes its id, article and coder
  * from the anchor (the earliest published report, then the smallest id), so ids do not change as
  * later reports arrive; the coding most reports agree on; the most precise date and place; every
- * report's evidence; the lowest reported fatality count (ACLED's convention); and a confidence
- * that grows with independent sources ({@link Sources}).
+ * report's evidence; the lowest reported fatality count (ACLED's convention); and a confidence that
+ * grows with independent sources ({@link Sources}).
  */
 final class EventFusion {
   private static final List<String> DATE_ORDER = List.of("day", "range", "month", "year");
@@ -29,14 +29,26 @@ final class EventFusion {
     List<Report> reports = new ArrayList<>(members);
     reports.sort(Report.ANCHOR_ORDER);
     Report anchor = reports.get(0);
-    CodedEvent coding = mostAgreed(reports, r -> List.of(r.event().plover(),
-        Objects.toString(r.event().cameo()), r.event().acled()));
-    CodedEvent dated = best(reports, Comparator.comparingInt(EventFusion::dateRank),
-        r -> List.of(Objects.toString(r.event().date()), Objects.toString(r.event().dateEnd())));
-    CodedEvent placed = best(reports,
-        Comparator.comparingInt(r -> -placeRank(r)),
-        r -> List.of(Objects.toString(r.event().location().name()),
-            Objects.toString(r.event().location().country())));
+    CodedEvent coding =
+        mostAgreed(
+            reports,
+            r ->
+                List.of(
+                    r.event().plover(), Objects.toString(r.event().cameo()), r.event().acled()));
+    CodedEvent dated =
+        best(
+            reports,
+            Comparator.comparingInt(EventFusion::dateRank),
+            r ->
+                List.of(Objects.toString(r.event().date()), Objects.toString(r.event().dateEnd())));
+    CodedEvent placed =
+        best(
+            reports,
+            Comparator.comparingInt(r -> -placeRank(r)),
+            r ->
+                List.of(
+                    Objects.toString(r.event().location().name()),
+                    Objects.toString(r.event().location().country())));
     CodedEvent a = anchor.event();
     var source = coding.source() != null ? coding.source() : firstNonNull(reports, e -> e.source());
     var target = coding.target() != null ? coding.target() : firstNonNull(reports, e -> e.target());
@@ -52,10 +64,26 @@ final class EventFusion {
       background &= r.event().background();
     }
     Sources sources = Sources.of(reports);
-    CodedEvent event = new CodedEvent(a.id(), a.articleId(), dated.date(), dated.dateEnd(),
-        dated.datePrecision(), dated.dateBasis(), dated.dateText(), background, coding.plover(),
-        coding.cameo(), coding.acled(), source, target, placed.location(), fatalities,
-        sources.confidence(), evidence, a.coder());
+    CodedEvent event =
+        new CodedEvent(
+            a.id(),
+            a.articleId(),
+            dated.date(),
+            dated.dateEnd(),
+            dated.datePrecision(),
+            dated.dateBasis(),
+            dated.dateText(),
+            background,
+            coding.plover(),
+            coding.cameo(),
+            coding.acled(),
+            source,
+            target,
+            placed.location(),
+            fatalities,
+            sources.confidence(),
+            evidence,
+            a.coder());
     TreeSet<String> articles = new TreeSet<>();
     TreeSet<String> ids = new TreeSet<>();
     LocalDate first = null;
@@ -68,8 +96,13 @@ final class EventFusion {
         last = last == null || r.published().isAfter(last) ? r.published() : last;
       }
     }
-    return new MergedEvent(event, reports.size(), articles.size(), sources.count(),
-        first == null ? null : first.toString(), last == null ? null : last.toString(),
+    return new MergedEvent(
+        event,
+        reports.size(),
+        articles.size(),
+        sources.count(),
+        first == null ? null : first.toString(),
+        last == null ? null : last.toString(),
         new ArrayList<>(ids));
   }
 
@@ -92,8 +125,8 @@ final class EventFusion {
    * The best report by {@code rank} (lower first); among equals, the one whose {@code key} most
    * reports share, then the first in anchor order.
    */
-  private static CodedEvent best(List<Report> reports, Comparator<Report> rank,
-      Function<Report, Object> key) {
+  private static CodedEvent best(
+      List<Report> reports, Comparator<Report> rank, Function<Report, Object> key) {
     Map<Object, Integer> votes = new HashMap<>();
     for (Report r : reports) {
       votes.merge(key.apply(r), 1, Integer::sum);

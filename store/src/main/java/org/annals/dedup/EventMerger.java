@@ -11,14 +11,14 @@ import java.util.Set;
 
 /**
  * Merges reports of one happening into one event. The result is a function of the set of reports
- * alone: reports are taken in id order, links between them ({@link Matching}) are applied
- * strongest first, and a link is refused when it would put two reports of one article and one
- * PLOVER type into one event (the coder already decided they are different happenings). Vague
- * reports then join the precise event they fit that has the most articles. Thread-safe.
+ * alone: reports are taken in id order, links between them ({@link Matching}) are applied strongest
+ * first, and a link is refused when it would put two reports of one article and one PLOVER type
+ * into one event (the coder already decided they are different happenings). Vague reports then join
+ * the precise event they fit that has the most articles. Thread-safe.
  *
  * <p>Cost: candidate pairs are found by a sweep over start dates (and within near-duplicate
- * families), so a partition of {@code n} reports costs about {@code n} times the reports sharing
- * a day, not {@code n²}.
+ * families), so a partition of {@code n} reports costs about {@code n} times the reports sharing a
+ * day, not {@code n²}.
  */
 public final class EventMerger {
 
@@ -64,8 +64,8 @@ public final class EventMerger {
         }
       }
     }
-    dated.sort(Comparator.comparing((Integer i) -> reports.get(i).event().date())
-        .thenComparing(i -> i));
+    dated.sort(
+        Comparator.comparing((Integer i) -> reports.get(i).event().date()).thenComparing(i -> i));
     for (int a = 0; a < dated.size(); a++) {
       Report x = reports.get(dated.get(a));
       String end = Matching.end(x.event());
@@ -79,8 +79,10 @@ public final class EventMerger {
         }
       }
     }
-    links.sort(Comparator.comparingInt((int[] l) -> -l[0]).thenComparingInt(l -> l[1])
-        .thenComparingInt(l -> l[2]));
+    links.sort(
+        Comparator.comparingInt((int[] l) -> -l[0])
+            .thenComparingInt(l -> l[1])
+            .thenComparingInt(l -> l[2]));
     return links;
   }
 
@@ -146,6 +148,7 @@ public final class EventMerger {
   private static final class Clusters {
     private final List<Report> reports;
     private final int[] parent;
+
     /** Per root: the article and PLOVER type of each member, which no other member may share. */
     private final Map<Integer, Set<String>> keys = new HashMap<>();
 

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Names joined into groups (union-find), each group named by its smallest member, so the names
- * do not depend on the order of the joins. Not thread-safe.
+ * Names joined into groups (union-find), each group named by its smallest member, so the names do
+ * not depend on the order of the joins. Not thread-safe.
  */
 public final class Groups {
   private final Map<String, String> parent = new HashMap<>();

@@ -14,14 +14,16 @@ import org.jspecify.annotations.Nullable;
  * first: near-duplicate copies with a shared evidence sentence (4), near-duplicate copies that
  * agree on dates and background (3), two precise reports (a day, a site or town) of compatible
  * events close in place and time (2), two reports of one day that agree exactly on a vaguer place
- * (1). A report placed only in a
- * region or country never links two precise ones; it attaches to one event afterwards ({@link
- * #contains}). Reports dated only to a month or a year merge only with their own copies.
+ * (1). A report placed only in a region or country never links two precise ones; it attaches to one
+ * event afterwards ({@link #contains}). Reports dated only to a month or a year merge only with
+ * their own copies.
  */
 final class Matching {
   /** Two precise places this far apart (km, each side's radius) may be one happening. */
   static final double SITE_RADIUS_KM = 5;
+
   static final double CITY_RADIUS_KM = 20;
+
   /** A range of at most this many days is as good as a day for merging. */
   static final int MAX_RANGE_DAYS = 6;
 
@@ -35,7 +37,8 @@ final class Matching {
   static int link(Report a, Report b) {
     CodedEvent x = a.event();
     CodedEvent y = b.event();
-    if (!typesCompatible(x, y) || !actorsCompatible(x.source(), y.source())
+    if (!typesCompatible(x, y)
+        || !actorsCompatible(x.source(), y.source())
         || !actorsCompatible(x.target(), y.target())) {
       return 0;
     }
@@ -54,8 +57,9 @@ final class Matching {
     if (fineA) {
       return datesOverlap(x, y) && near(x.location(), y.location()) ? 2 : 0;
     }
-    return dayLevel(x) && dayLevel(y) && sameDates(x, y)
-        && samePlace(x.location(), y.location()) ? 1 : 0;
+    return dayLevel(x) && dayLevel(y) && sameDates(x, y) && samePlace(x.location(), y.location())
+        ? 1
+        : 0;
   }
 
   /** A precise report: dated to the day (or a few days) and placed at a site or town. */
@@ -75,22 +79,27 @@ final class Matching {
     if ("day".equals(e.datePrecision())) {
       return true;
     }
-    return "range".equals(e.datePrecision()) && e.dateEnd() != null
-        && java.time.LocalDate.parse(e.date()).plusDays(MAX_RANGE_DAYS)
-            .compareTo(java.time.LocalDate.parse(e.dateEnd())) >= 0;
+    return "range".equals(e.datePrecision())
+        && e.dateEnd() != null
+        && java.time.LocalDate.parse(e.date())
+                .plusDays(MAX_RANGE_DAYS)
+                .compareTo(java.time.LocalDate.parse(e.dateEnd()))
+            >= 0;
   }
 
   /**
-   * True if the vague report {@code coarse} (a day, but only a region or country) could be
-   * telling of the precise one.
+   * True if the vague report {@code coarse} (a day, but only a region or country) could be telling
+   * of the precise one.
    */
   static boolean contains(CodedEvent coarse, CodedEvent precise) {
-    if (!dayLevel(coarse) || !typesCompatible(coarse, precise)
+    if (!dayLevel(coarse)
+        || !typesCompatible(coarse, precise)
         || !actorsCompatible(coarse.source(), precise.source())
         || !actorsCompatible(coarse.target(), precise.target())) {
       return false;
     }
-    if (precise.date() == null || precise.date().compareTo(coarse.date()) < 0
+    if (precise.date() == null
+        || precise.date().compareTo(coarse.date()) < 0
         || end(precise).compareTo(end(coarse)) > 0) {
       return false;
     }
@@ -119,11 +128,15 @@ final class Matching {
     }
     String modeX = x.plover().mode();
     String modeY = y.plover().mode();
-    if (!VIOLENT.contains(x.plover().type()) && modeX != null && modeY != null
+    if (!VIOLENT.contains(x.plover().type())
+        && modeX != null
+        && modeY != null
         && !modeX.equals(modeY)) {
       return false; // a curfew and a ban are two measures
     }
-    return subX == null || subY == null || subX.equals(subY)
+    return subX == null
+        || subY == null
+        || subX.equals(subY)
         || (PROTEST_FAMILY.contains(x.acled().eventType())
             && PROTEST_FAMILY.contains(y.acled().eventType()));
   }
@@ -151,8 +164,10 @@ final class Matching {
   }
 
   static boolean datesOverlap(CodedEvent x, CodedEvent y) {
-    return x.date() != null && y.date() != null
-        && x.date().compareTo(end(y)) <= 0 && y.date().compareTo(end(x)) <= 0;
+    return x.date() != null
+        && y.date() != null
+        && x.date().compareTo(end(y)) <= 0
+        && y.date().compareTo(end(x)) <= 0;
   }
 
   static String end(CodedEvent e) {
@@ -160,7 +175,10 @@ final class Matching {
   }
 
   static boolean near(Location a, Location b) {
-    if (a.lat() == null || a.lon() == null || b.lat() == null || b.lon() == null
+    if (a.lat() == null
+        || a.lon() == null
+        || b.lat() == null
+        || b.lon() == null
         || !Objects.equals(a.country(), b.country())) {
       return false;
     }
@@ -172,8 +190,10 @@ final class Matching {
   }
 
   static boolean samePlace(Location a, Location b) {
-    return Objects.equals(a.country(), b.country()) && Objects.equals(a.precision(), b.precision())
-        && Objects.equals(a.admin1(), b.admin1()) && Objects.equals(a.name(), b.name());
+    return Objects.equals(a.country(), b.country())
+        && Objects.equals(a.precision(), b.precision())
+        && Objects.equals(a.admin1(), b.admin1())
+        && Objects.equals(a.name(), b.name());
   }
 
   private static boolean shareSentence(CodedEvent x, CodedEvent y) {

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * MinHash signatures over five-word shingles, and LSH band keys to find candidate near-duplicates
  * without comparing every pair. With 32 bands of 4 rows, two articles whose shingle sets have a
- * Jaccard similarity of 0.5 share a band with probability 0.87, at 0.8 with probability 1.0, at
- * 0.2 with probability 0.05. Candidates are then confirmed by {@link #similarity}. Thread-safe.
+ * Jaccard similarity of 0.5 share a band with probability 0.87, at 0.8 with probability 1.0, at 0.2
+ * with probability 0.05. Candidates are then confirmed by {@link #similarity}. Thread-safe.
  */
 public final class MinHash {
   public static final int HASHES = 128;

@@ -10,18 +10,18 @@ import org.jspecify.annotations.Nullable;
  * One coded mention of a happening in one article (a {@link CodedEvent} from the pipeline), with
  * what merging needs to know about its article.
  *
- * @param family the article's near-duplicate family: the smallest article id among the article
- *     and its near-duplicates; copies in one family count as one source
+ * @param family the article's near-duplicate family: the smallest article id among the article and
+ *     its near-duplicates; copies in one family count as one source
  * @param outlet the article's outlet (its {@code source}, else its URL's host), if known
  * @param published the article's publication date, if known
  */
-public record Report(CodedEvent event, String family, @Nullable String outlet,
-    @Nullable LocalDate published) {
+public record Report(
+    CodedEvent event, String family, @Nullable String outlet, @Nullable LocalDate published) {
 
   /**
    * Canonical order: earliest published first (unknown last), then by article id and position in
-   * the article. The first report names its event, so an event keeps its id when later reports
-   * or copies with larger ids join it.
+   * the article. The first report names its event, so an event keeps its id when later reports or
+   * copies with larger ids join it.
    */
   public static final Comparator<Report> ANCHOR_ORDER =
       Comparator.comparing((Report r) -> r.published() == null ? LocalDate.MAX : r.published())

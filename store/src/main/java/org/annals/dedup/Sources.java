@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Groups an event's reports into independent sources: articles are one source when they are
- * near-duplicates of each other (one family) or come from the same outlet. The event's
- * confidence is {@code 1 - Π(1 - c)} over the sources, each counted by its first report.
+ * near-duplicates of each other (one family) or come from the same outlet. The event's confidence
+ * is {@code 1 - Π(1 - c)} over the sources, each counted by its first report.
  */
 final class Sources {
   private final int count;

@@ -31,15 +31,14 @@ import org.annals.event.CodedEvent;
 import org.annals.output.EventWriter;
 
 /**
- * An embedded DuckDB file of articles, reports and events. Each {@link #write} is one
- * transaction: its articles, their reports and the events of every partition they touch are
- * stored together or not at all, so a killed process leaves the store as it was after the last
- * whole batch. Not thread-safe: one writer at a time (DuckDB locks the file against other
- * processes).
+ * An embedded DuckDB file of articles, reports and events. Each {@link #write} is one transaction:
+ * its articles, their reports and the events of every partition they touch are stored together or
+ * not at all, so a killed process leaves the store as it was after the last whole batch. Not
+ * thread-safe: one writer at a time (DuckDB locks the file against other processes).
  */
 public final class EventStore implements AutoCloseable {
-  static final ObjectMapper JSON = EventWriter.JSON.copy()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  static final ObjectMapper JSON =
+      EventWriter.JSON.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final Path file;
   private final Connection conn;
@@ -54,8 +53,12 @@ public final class EventStore implements AutoCloseable {
   public static EventStore open(Path file) {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
-      throw new StoreException("cannot create the store " + file + ": the directory " + parent
-          + " does not exist; create it or choose another --db path");
+      throw new StoreException(
+          "cannot create the store "
+              + file
+              + ": the directory "
+              + parent
+              + " does not exist; create it or choose another --db path");
     }
     Connection c;
     try {
@@ -63,11 +66,21 @@ public final class EventStore implements AutoCloseable {
     } catch (SQLException e) {
       String m = String.valueOf(e.getMessage());
       if (m.contains("lock")) {
-        throw new StoreException("the store " + file + " is in use by another process; wait for"
-            + " it to finish or choose another --db file", e);
+        throw new StoreException(
+            "the store "
+                + file
+                + " is in use by another process; wait for"
+                + " it to finish or choose another --db file",
+            e);
       }
-      throw new StoreException("cannot open the store " + file + " (" + firstLine(m) + "); is it"
-          + " a DuckDB file written by Annals? Choose another --db path to start a new store", e);
+      throw new StoreException(
+          "cannot open the store "
+              + file
+              + " ("
+              + firstLine(m)
+              + "); is it"
+              + " a DuckDB file written by Annals? Choose another --db path to start a new store",
+          e);
     }
     try {
       Schema.migrate(c, Schema.MIGRATIONS);
@@ -76,8 +89,8 @@ public final class EventStore implements AutoCloseable {
       if (e instanceof StoreException se) {
         throw new StoreException(file + ": " + se.getMessage(), e);
       }
-      throw new StoreException("cannot prepare the store " + file + ": " + firstLine(
-          String.valueOf(e.getMessage())), e);
+      throw new StoreException(
+          "cannot prepare the store " + file + ": " + firstLine(String.valueOf(e.getMessage())), e);
     }
     return new EventStore(file, c);
   }
@@ -93,15 +106,23 @@ public final class EventStore implements AutoCloseable {
   /** What the store already holds of these ids, URLs and text hashes. */
   Known known(Collection<String> ids, Collection<String> urls, Collection<String> hashes) {
     Known k = new Known();
-    String sql = "SELECT id, url, text_hash FROM articles WHERE id IN (" + in(ids) + ") OR url IN ("
-        + in(urls) + ") OR text_hash IN (" + in(hashes) + ")";
-    query(sql, rs -> {
-      k.hashById.put(rs.getString(1), rs.getString(3));
-      if (rs.getString(2) != null) {
-        k.idByUrl.put(rs.getString(2), rs.getString(1));
-      }
-      k.idByHash.put(rs.getString(3), rs.getString(1));
-    });
+    String sql =
+        "SELECT id, url, text_hash FROM articles WHERE id IN ("
+            + in(ids)
+            + ") OR url IN ("
+            + in(urls)
+            + ") OR text_hash IN ("
+            + in(hashes)
+            + ")";
+    query(
+        sql,
+        rs -> {
+          k.hashById.put(rs.getString(1), rs.getString(3));
+          if (rs.getString(2) != null) {
+            k.idByUrl.put(rs.getString(2), rs.getString(1));
+          }
+          k.idByHash.put(rs.getString(3), rs.getString(1));
+        });
     return k;
   }
 
@@ -112,9 +133,16 @@ public final class EventStore implements AutoCloseable {
       return out;
     }
     String keys = bands.stream().map(String::valueOf).collect(Collectors.joining(","));
-    query("SELECT id, family, minhash FROM articles WHERE id IN (SELECT article_id FROM"
-        + " article_bands WHERE band IN (" + keys + "))", rs -> out.put(rs.getString(1),
-            new Candidate(rs.getString(1), rs.getString(2), MinHash.fromBytes(rs.getBytes(3)))));
+    query(
+        "SELECT id, family, minhash FROM articles WHERE id IN (SELECT article_id FROM"
+            + " article_bands WHERE band IN ("
+            + keys
+            + "))",
+        rs ->
+            out.put(
+                rs.getString(1),
+                new Candidate(
+                    rs.getString(1), rs.getString(2), MinHash.fromBytes(rs.getBytes(3)))));
     return out;
   }
 
@@ -152,8 +180,13 @@ public final class EventStore implements AutoCloseable {
       } catch (SQLException suppressed) {
         e.addSuppressed(suppressed);
       }
-      throw new StoreException("could not write to the store " + file + " (" + firstLine(
-          String.valueOf(e.getMessage())) + "); nothing from this batch was stored", e);
+      throw new StoreException(
+          "could not write to the store "
+              + file
+              + " ("
+              + firstLine(String.valueOf(e.getMessage()))
+              + "); nothing from this batch was stored",
+          e);
     } finally {
       try {
         conn.setAutoCommit(true);
@@ -165,12 +198,25 @@ public final class EventStore implements AutoCloseable {
 
   private void insertArticles(List<StoredArticle> articles) throws SQLException {
     LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-    try (Rows rows = new Rows(conn, "articles"); Rows bands = new Rows(conn, "article_bands")) {
+    try (Rows rows = new Rows(conn, "articles");
+        Rows bands = new Rows(conn, "article_bands")) {
       for (StoredArticle s : articles) {
-        rows.add(s.id(), s.url(), s.source(), s.outlet(), s.title(), s.published(), s.textHash(),
-            s.chars(), s.family(), s.nearDupOf(), s.similarity(),
-            s.minhash() == null ? null : MinHash.toBytes(s.minhash()), s.origin(),
-            s.reports().size(), now);
+        rows.add(
+            s.id(),
+            s.url(),
+            s.source(),
+            s.outlet(),
+            s.title(),
+            s.published(),
+            s.textHash(),
+            s.chars(),
+            s.family(),
+            s.nearDupOf(),
+            s.similarity(),
+            s.minhash() == null ? null : MinHash.toBytes(s.minhash()),
+            s.origin(),
+            s.reports().size(),
+            now);
         if (s.minhash() != null) {
           for (long band : MinHash.bands(s.minhash())) {
             bands.add(band, s.id());
@@ -180,13 +226,19 @@ public final class EventStore implements AutoCloseable {
     }
   }
 
-  /** Renames families joined by a new near-duplicate; returns the partitions whose reports moved. */
+  /**
+   * Renames families joined by a new near-duplicate; returns the partitions whose reports moved.
+   */
   private Set<String> renameFamilies(Map<String, String> renames) throws SQLException {
     Set<String> partitions = new LinkedHashSet<>();
-    query("SELECT DISTINCT r.partition FROM reports r JOIN articles a ON a.id = r.article_id"
-        + " WHERE a.family IN (" + in(renames.keySet()) + ")", rs -> partitions.add(rs.getString(1)));
-    try (PreparedStatement st = conn.prepareStatement(
-        "UPDATE articles SET family = ? WHERE family = ?")) {
+    query(
+        "SELECT DISTINCT r.partition FROM reports r JOIN articles a ON a.id = r.article_id"
+            + " WHERE a.family IN ("
+            + in(renames.keySet())
+            + ")",
+        rs -> partitions.add(rs.getString(1)));
+    try (PreparedStatement st =
+        conn.prepareStatement("UPDATE articles SET family = ? WHERE family = ?")) {
       for (var e : renames.entrySet()) {
         st.setString(1, e.getValue());
         st.setString(2, e.getKey());
@@ -223,13 +275,23 @@ public final class EventStore implements AutoCloseable {
     }
     String in = in(partitions);
     Map<String, List<Report>> byPartition = new HashMap<>();
-    query("SELECT r.partition, r.json, a.family, a.outlet, a.published FROM reports r"
-        + " JOIN articles a ON a.id = r.article_id WHERE r.partition IN (" + in + ")",
-        rs -> byPartition.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(
-            new Report(parse(rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getObject(5, LocalDate.class))));
+    query(
+        "SELECT r.partition, r.json, a.family, a.outlet, a.published FROM reports r"
+            + " JOIN articles a ON a.id = r.article_id WHERE r.partition IN ("
+            + in
+            + ")",
+        rs ->
+            byPartition
+                .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(
+                    new Report(
+                        parse(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, LocalDate.class))));
     Map<String, String> old = new HashMap<>();
-    query("SELECT id, json FROM events WHERE partition IN (" + in + ")",
+    query(
+        "SELECT id, json FROM events WHERE partition IN (" + in + ")",
         rs -> old.put(rs.getString(1), rs.getString(2)));
     List<Changed> added = new ArrayList<>();
     Set<String> kept = new HashSet<>();
@@ -251,7 +313,8 @@ public final class EventStore implements AutoCloseable {
         st.execute("DELETE FROM event_reports WHERE event_id IN (" + in(gone) + ")");
       }
     }
-    try (Rows events = new Rows(conn, "events"); Rows links = new Rows(conn, "event_reports")) {
+    try (Rows events = new Rows(conn, "events");
+        Rows links = new Rows(conn, "event_reports")) {
       for (Changed c : added) {
         MergedEvent m = c.event();
         List<Object> values = Columns.values(m.event());
@@ -301,13 +364,14 @@ public final class EventStore implements AutoCloseable {
   }
 
   void query(String sql, RowHandler handler) {
-    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         handler.row(rs);
       }
     } catch (SQLException e) {
-      throw new StoreException("could not read the store " + file + ": " + firstLine(
-          String.valueOf(e.getMessage())), e);
+      throw new StoreException(
+          "could not read the store " + file + ": " + firstLine(String.valueOf(e.getMessage())), e);
     }
   }
 
@@ -316,7 +380,8 @@ public final class EventStore implements AutoCloseable {
     if (values.isEmpty()) {
       return "NULL";
     }
-    return values.stream().map(v -> "'" + v.replace("'", "''") + "'")
+    return values.stream()
+        .map(v -> "'" + v.replace("'", "''") + "'")
         .collect(Collectors.joining(","));
   }
 

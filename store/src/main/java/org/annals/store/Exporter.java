@@ -23,14 +23,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes a store's events (or its reports) as CSV, JSON Lines, Parquet or GeoJSON, for pandas, R,
  * QGIS, Spark or DuckDB itself. CSV and Parquet hold the flat columns of {@code annals code
- * --format csv} plus the merge counts; JSON Lines holds the full records with all evidence;
- * GeoJSON holds one point feature per located event.
+ * --format csv} plus the merge counts; JSON Lines holds the full records with all evidence; GeoJSON
+ * holds one point feature per located event.
  */
 public final class Exporter {
   public static final List<String> FORMATS = List.of("csv", "jsonl", "parquet", "geojson");
 
   /** Which events to export; null fields do not filter. Dates filter on overlap. */
-  public record Filter(@Nullable LocalDate from, @Nullable LocalDate to, @Nullable String country,
+  public record Filter(
+      @Nullable LocalDate from,
+      @Nullable LocalDate to,
+      @Nullable String country,
       @Nullable String type) {
 
     String where(String alias) {
@@ -42,7 +45,10 @@ public final class Exporter {
         c.add(alias + "date <= DATE '" + to + "'");
       }
       if (country != null) {
-        c.add(alias + "location_country = " + EventStore.in(List.of(country.toUpperCase(Locale.ROOT))));
+        c.add(
+            alias
+                + "location_country = "
+                + EventStore.in(List.of(country.toUpperCase(Locale.ROOT))));
       }
       if (type != null) {
         c.add(alias + "plover_type = " + EventStore.in(List.of(type.toUpperCase(Locale.ROOT))));
@@ -58,52 +64,68 @@ public final class Exporter {
   }
 
   /**
-   * Exports to {@code output}, or to {@code stdout} when it is null (not for Parquet). Returns
-   * the number of rows written; {@code skipped} gets GeoJSON's events without coordinates.
+   * Exports to {@code output}, or to {@code stdout} when it is null (not for Parquet). Returns the
+   * number of rows written; {@code skipped} gets GeoJSON's events without coordinates.
    */
-  public int export(String format, Filter filter, boolean reports, @Nullable Path output,
-      PrintStream stdout, int[] skipped) {
+  public int export(
+      String format,
+      Filter filter,
+      boolean reports,
+      @Nullable Path output,
+      PrintStream stdout,
+      int[] skipped) {
     if (!FORMATS.contains(format)) {
-      throw new IllegalArgumentException("unknown format '" + format + "'; use one of "
-          + String.join(", ", FORMATS));
+      throw new IllegalArgumentException(
+          "unknown format '" + format + "'; use one of " + String.join(", ", FORMATS));
     }
     String sql = reports ? reportsQuery(filter) : eventsQuery(filter);
     if (format.equals("parquet")) {
       if (output == null) {
-        throw new IllegalArgumentException("Parquet is a binary file format; give --output"
-            + " FILE.parquet");
+        throw new IllegalArgumentException(
+            "Parquet is a binary file format; give --output" + " FILE.parquet");
       }
       return parquet(sql, output);
     }
-    try (OutputStream file = output == null ? null
-            : java.nio.file.Files.newOutputStream(output);
-        PrintStream out = file == null ? null
-            : new PrintStream(file, false, StandardCharsets.UTF_8)) {
+    try (OutputStream file = output == null ? null : java.nio.file.Files.newOutputStream(output);
+        PrintStream out =
+            file == null ? null : new PrintStream(file, false, StandardCharsets.UTF_8)) {
       PrintStream target = out == null ? stdout : out;
-      int n = switch (format) {
-        case "csv" -> csv(sql, target);
-        case "jsonl" -> jsonl(sql, reports, target);
-        default -> geojson(sql, target, skipped);
-      };
+      int n =
+          switch (format) {
+            case "csv" -> csv(sql, target);
+            case "jsonl" -> jsonl(sql, reports, target);
+            default -> geojson(sql, target, skipped);
+          };
       target.flush();
       return n;
     } catch (IOException e) {
-      throw new StoreException("cannot write " + output + ": " + e.getMessage()
-          + "; check the directory exists and is writable", e);
+      throw new StoreException(
+          "cannot write "
+              + output
+              + ": "
+              + e.getMessage()
+              + "; check the directory exists and is writable",
+          e);
     }
   }
 
   static String eventsQuery(Filter f) {
-    return "SELECT " + prefixed("e.") + ", e.num_reports, e.num_articles, e.num_sources,"
+    return "SELECT "
+        + prefixed("e.")
+        + ", e.num_reports, e.num_articles, e.num_sources,"
         + " e.first_seen, e.last_seen, (SELECT string_agg(DISTINCT r.article_id, ';' ORDER BY"
         + " r.article_id) FROM event_reports er JOIN reports r ON r.id = er.report_id"
-        + " WHERE er.event_id = e.id) AS article_ids, e.json FROM events e" + f.where("e.")
+        + " WHERE er.event_id = e.id) AS article_ids, e.json FROM events e"
+        + f.where("e.")
         + " ORDER BY e.date NULLS LAST, e.id";
   }
 
   static String reportsQuery(Filter f) {
-    return "SELECT " + prefixed("r.") + ", er.event_id, r.json FROM reports r"
-        + " LEFT JOIN event_reports er ON er.report_id = r.id" + f.where("r.")
+    return "SELECT "
+        + prefixed("r.")
+        + ", er.event_id, r.json FROM reports r"
+        + " LEFT JOIN event_reports er ON er.report_id = r.id"
+        + f.where("r.")
         + " ORDER BY r.date NULLS LAST, r.id";
   }
 
@@ -113,49 +135,62 @@ public final class Exporter {
 
   private int parquet(String sql, Path output) {
     try (Statement st = store.connection().createStatement()) {
-      return st.executeUpdate("COPY (SELECT * EXCLUDE (json) FROM (" + sql + ")) TO '"
-          + output.toAbsolutePath().toString().replace("'", "''") + "' (FORMAT PARQUET)");
+      return st.executeUpdate(
+          "COPY (SELECT * EXCLUDE (json) FROM ("
+              + sql
+              + ")) TO '"
+              + output.toAbsolutePath().toString().replace("'", "''")
+              + "' (FORMAT PARQUET)");
     } catch (SQLException e) {
-      throw new StoreException("cannot write " + output + ": " + EventStore.firstLine(
-          String.valueOf(e.getMessage())) + "; check the directory exists and is writable", e);
+      throw new StoreException(
+          "cannot write "
+              + output
+              + ": "
+              + EventStore.firstLine(String.valueOf(e.getMessage()))
+              + "; check the directory exists and is writable",
+          e);
     }
   }
 
   /** Header and rows; the header is written even when no row matches, so readers get columns. */
   private int csv(String sql, PrintStream out) {
     List<String> names = new ArrayList<>();
-    store.query("DESCRIBE SELECT * EXCLUDE (json) FROM (" + sql + ")",
-        rs -> names.add(rs.getString(1)));
+    store.query(
+        "DESCRIBE SELECT * EXCLUDE (json) FROM (" + sql + ")", rs -> names.add(rs.getString(1)));
     out.println(String.join(",", names));
     int[] n = new int[1];
-    store.query(sql, rs -> {
-      StringBuilder b = new StringBuilder();
-      for (int i = 1; i <= names.size(); i++) {
-        if (i > 1) {
-          b.append(',');
-        }
-        Object v = rs.getObject(i);
-        b.append(v == null ? "" : EventWriter.csvCell(v.toString()));
-      }
-      out.println(b);
-      n[0]++;
-    });
+    store.query(
+        sql,
+        rs -> {
+          StringBuilder b = new StringBuilder();
+          for (int i = 1; i <= names.size(); i++) {
+            if (i > 1) {
+              b.append(',');
+            }
+            Object v = rs.getObject(i);
+            b.append(v == null ? "" : EventWriter.csvCell(v.toString()));
+          }
+          out.println(b);
+          n[0]++;
+        });
     return n[0];
   }
 
   /** The stored records; a report also gets the id of its event. */
   private int jsonl(String sql, boolean reports, PrintStream out) {
     int[] n = new int[1];
-    store.query(sql, rs -> {
-      String json = rs.getString("json");
-      if (reports) {
-        ObjectNode node = (ObjectNode) parseTree(json);
-        node.put("event_id", rs.getString("event_id"));
-        json = node.toString();
-      }
-      out.println(json);
-      n[0]++;
-    });
+    store.query(
+        sql,
+        rs -> {
+          String json = rs.getString("json");
+          if (reports) {
+            ObjectNode node = (ObjectNode) parseTree(json);
+            node.put("event_id", rs.getString("event_id"));
+            json = node.toString();
+          }
+          out.println(json);
+          n[0]++;
+        });
     return n[0];
   }
 
@@ -222,5 +257,4 @@ public final class Exporter {
       throw new StoreException("a stored report cannot be read back: " + e.getMessage(), e);
     }
   }
-
 }

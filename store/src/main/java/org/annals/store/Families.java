@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Links near-duplicate articles into families. Two articles are near-duplicates when their
- * signatures share an LSH band and their estimated similarity reaches
- * {@link Ingester#NEAR_DUPLICATE}; a family is a connected group of them, named by its smallest
- * article id, so the families do not depend on the order articles arrive in. When a new article
- * joins two families, the larger name is renamed to the smaller.
+ * signatures share an LSH band and their estimated similarity reaches {@link
+ * Ingester#NEAR_DUPLICATE}; a family is a connected group of them, named by its smallest article
+ * id, so the families do not depend on the order articles arrive in. When a new article joins two
+ * families, the larger name is renamed to the smaller.
  */
 final class Families {
   private final EventStore store;
@@ -102,18 +102,46 @@ final class Families {
   /** An article already stored, or earlier in the batch, with its signature's band keys. */
   private record Known(String id, String family, int[] minhash, Set<Long> bands) {}
 
-  private static StoredArticle stored(Ingester.Fresh f, String family, @Nullable String nearest,
-      @Nullable Double similarity, int @Nullable [] sig) {
+  private static StoredArticle stored(
+      Ingester.Fresh f,
+      String family,
+      @Nullable String nearest,
+      @Nullable Double similarity,
+      int @Nullable [] sig) {
     RawArticle a = f.article();
     ArticleResult r = java.util.Objects.requireNonNull(f.result());
-    return new StoredArticle(a.id(), f.url(), a.source(), Ingester.outlet(a.source(), f.url()),
-        a.title(), a.published(), f.hash(), a.text().length(), family, nearest, similarity, sig,
-        a.origin(), r.events());
+    return new StoredArticle(
+        a.id(),
+        f.url(),
+        a.source(),
+        Ingester.outlet(a.source(), f.url()),
+        a.title(),
+        a.published(),
+        f.hash(),
+        a.text().length(),
+        family,
+        nearest,
+        similarity,
+        sig,
+        a.origin(),
+        r.events());
   }
 
   private static StoredArticle withFamily(StoredArticle s, String family) {
-    return new StoredArticle(s.id(), s.url(), s.source(), s.outlet(), s.title(), s.published(),
-        s.textHash(), s.chars(), family, s.nearDupOf(), s.similarity(), s.minhash(), s.origin(),
+    return new StoredArticle(
+        s.id(),
+        s.url(),
+        s.source(),
+        s.outlet(),
+        s.title(),
+        s.published(),
+        s.textHash(),
+        s.chars(),
+        family,
+        s.nearDupOf(),
+        s.similarity(),
+        s.minhash(),
+        s.origin(),
         s.reports());
   }
 }

@@ -77,20 +77,38 @@ public final class IngestSummary {
   /** One progress line: articles, events, rate. */
   public String progressLine() {
     double s = Math.max(seconds(), 1e-9);
-    return String.format(Locale.ROOT, "%,d articles read, %,d stored, %,d events, %.1f articles/s",
-        read, stored, eventsAfter, read / s);
+    return String.format(
+        Locale.ROOT,
+        "%,d articles read, %,d stored, %,d events, %.1f articles/s",
+        read,
+        stored,
+        eventsAfter,
+        read / s);
   }
 
   /** The closing summary, several lines. */
   public String report(String db) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "annals: read %,d article(s) in %.1f s (coding %.1f s,"
-        + " deduplication and store %.1f s): %,d stored and coded (%,d of them near-duplicates of"
-        + " a stored article), %,d skipped%n", read, seconds(), codingSeconds(), storeSeconds(),
-        stored, nearDuplicates, skippedTotal()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "annals: read %,d article(s) in %.1f s (coding %.1f s,"
+                + " deduplication and store %.1f s): %,d stored and coded (%,d of them near-duplicates of"
+                + " a stored article), %,d skipped%n",
+            read,
+            seconds(),
+            codingSeconds(),
+            storeSeconds(),
+            stored,
+            nearDuplicates,
+            skippedTotal()));
     if (warnings > 0) {
-      b.append(String.format(Locale.ROOT, "annals: %,d warning(s) (e.g. a publication date that"
-          + " is not a date; those articles were coded without it)%n", warnings));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "annals: %,d warning(s) (e.g. a publication date that"
+                  + " is not a date; those articles were coded without it)%n",
+              warnings));
     }
     if (!skipped.isEmpty()) {
       b.append("annals: skipped by reason:");
@@ -98,9 +116,16 @@ public final class IngestSummary {
       b.setLength(b.length() - 1);
       b.append(String.format(Locale.ROOT, "%n"));
     }
-    b.append(String.format(Locale.ROOT, "annals: %,d report(s): %,d new event(s), %,d report(s)"
-        + " merged into events; %s now holds %,d event(s)%n",
-        reports, newEvents(), mergedReports(), db, eventsAfter));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "annals: %,d report(s): %,d new event(s), %,d report(s)"
+                + " merged into events; %s now holds %,d event(s)%n",
+            reports,
+            newEvents(),
+            mergedReports(),
+            db,
+            eventsAfter));
     return b.toString();
   }
 }

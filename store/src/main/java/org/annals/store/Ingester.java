@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.annals.Hashes;
-import org.annals.dedup.MinHash;
 import org.annals.ingest.InputProblem;
 import org.annals.ingest.RawArticle;
 import org.annals.pipeline.ArticleResult;
@@ -19,10 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Feeds articles into a store in batches: skips exact duplicates (same id, canonical URL or text)
- * before coding them, codes the rest, links near-duplicates (MinHash similarity of at least
- * {@value #NEAR_DUPLICATE}) to their family, and writes each batch in one transaction. Call
- * {@link #add} for each article, then {@link #finish}. Not thread-safe; the coder may use
- * threads.
+ * before coding them, codes the rest, links near-duplicates (MinHash similarity of at least {@value
+ * #NEAR_DUPLICATE}) to their family, and writes each batch in one transaction. Call {@link #add}
+ * for each article, then {@link #finish}. Not thread-safe; the coder may use threads.
  */
 public final class Ingester {
   /** Estimated Jaccard similarity of five-word shingles from which two texts are one story. */
@@ -42,8 +40,12 @@ public final class Ingester {
   private final IngestSummary summary = new IngestSummary();
   private final List<RawArticle> pending = new ArrayList<>();
 
-  public Ingester(EventStore store, Coder coder, Consumer<InputProblem> problems,
-      Consumer<IngestSummary> progress, int batchSize) {
+  public Ingester(
+      EventStore store,
+      Coder coder,
+      Consumer<InputProblem> problems,
+      Consumer<IngestSummary> progress,
+      int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
     }
@@ -93,8 +95,8 @@ public final class Ingester {
     long t0 = System.nanoTime();
     List<Fresh> fresh = withoutDuplicates(batch);
     long t1 = System.nanoTime();
-    List<ArticleResult> results = fresh.isEmpty() ? List.of()
-        : coder.code(fresh.stream().map(Fresh::article).toList());
+    List<ArticleResult> results =
+        fresh.isEmpty() ? List.of() : coder.code(fresh.stream().map(Fresh::article).toList());
     long t2 = System.nanoTime();
     List<Fresh> coded = new ArrayList<>();
     for (int i = 0; i < fresh.size(); i++) {
@@ -155,8 +157,11 @@ public final class Ingester {
         message = "already in the store; nothing to do";
       } else if (storedHash != null) {
         reason = "id-conflict";
-        message = "another article with id '" + a.id() + "' and a different text is stored;"
-            + " give this one a new id to keep both";
+        message =
+            "another article with id '"
+                + a.id()
+                + "' and a different text is stored;"
+                + " give this one a new id to keep both";
       } else if (f.url != null && seenUrls.containsKey(f.url)) {
         reason = "duplicate-url";
         message = "same URL as stored article '" + seenUrls.get(f.url) + "'";
@@ -186,10 +191,9 @@ public final class Ingester {
     return Hashes.sha256Hex(text.strip().replaceAll("\\s+", " "), 32);
   }
 
-
   /**
-   * The URL with a lower-case scheme and host, no fragment, no {@code utm_} tracking parameters
-   * and no trailing slash; the text as given when it is not a URL.
+   * The URL with a lower-case scheme and host, no fragment, no {@code utm_} tracking parameters and
+   * no trailing slash; the text as given when it is not a URL.
    */
   static @Nullable String canonicalUrl(@Nullable String url) {
     if (url == null || url.isBlank()) {
@@ -214,8 +218,12 @@ public final class Ingester {
       if (path.endsWith("/")) {
         path = path.substring(0, path.length() - 1);
       }
-      return u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT)
-          + (u.getPort() >= 0 ? ":" + u.getPort() : "") + path + (query == null ? "" : "?" + query);
+      return u.getScheme().toLowerCase(Locale.ROOT)
+          + "://"
+          + u.getHost().toLowerCase(Locale.ROOT)
+          + (u.getPort() >= 0 ? ":" + u.getPort() : "")
+          + path
+          + (query == null ? "" : "?" + query);
     } catch (URISyntaxException e) {
       return url.strip();
     }
@@ -237,8 +245,8 @@ public final class Ingester {
   }
 
   /** An article that is not a duplicate, with its hash, canonical URL and, once coded, result. */
-  record Fresh(RawArticle article, String hash, @Nullable String url,
-      @Nullable ArticleResult result) {
+  record Fresh(
+      RawArticle article, String hash, @Nullable String url, @Nullable ArticleResult result) {
     Fresh withResult(ArticleResult r) {
       return new Fresh(article, hash, url, r);
     }

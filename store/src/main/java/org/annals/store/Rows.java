@@ -18,8 +18,8 @@ final class Rows implements AutoCloseable {
   private final DuckDBAppender appender;
 
   Rows(Connection conn, String table) throws SQLException {
-    appender = conn.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA,
-        table);
+    appender =
+        conn.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
   }
 
   Rows add(List<?> values) throws SQLException {

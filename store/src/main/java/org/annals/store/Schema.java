@@ -12,8 +12,8 @@ import java.util.Locale;
 
 /**
  * The store's schema and its migrations. The version lives in {@code meta.schema_version}; opening
- * a store applies, in one transaction, every migration after it. A store made by a newer Annals
- * is refused rather than guessed at.
+ * a store applies, in one transaction, every migration after it. A store made by a newer Annals is
+ * refused rather than guessed at.
  */
 final class Schema {
   /** Migration scripts in order: index 0 takes a store to version 1. */
@@ -29,9 +29,13 @@ final class Schema {
   static int migrate(Connection c, List<String> scripts) throws SQLException {
     int found = version(c);
     if (found > scripts.size()) {
-      throw new StoreException(String.format(Locale.ROOT,
-          "the store has schema version %d but this Annals knows only up to %d; use a newer"
-              + " Annals or another --db file", found, scripts.size()));
+      throw new StoreException(
+          String.format(
+              Locale.ROOT,
+              "the store has schema version %d but this Annals knows only up to %d; use a newer"
+                  + " Annals or another --db file",
+              found,
+              scripts.size()));
     }
     if (found == scripts.size()) {
       return found;
@@ -61,8 +65,9 @@ final class Schema {
 
   static int version(Connection c) throws SQLException {
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables"
-            + " WHERE table_name = 'meta'")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*) FROM information_schema.tables" + " WHERE table_name = 'meta'")) {
       rs.next();
       if (rs.getInt(1) == 0) {
         return 0;
@@ -96,6 +101,8 @@ final class Schema {
       }
     }
     return java.util.Arrays.stream(clean.toString().split(";\\s*\n"))
-        .map(String::strip).filter(s -> !s.isEmpty()).toList();
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 }

@@ -61,10 +61,17 @@ final class EventMergerTest {
   @Test
   void merge_sameAcledSubEventUnderTwoPloverTypes_oneHappening() {
     Report riot = Reports.riot("r1", "a1").build();
-    Report torching = Reports.riot("r2", "a1").type("ASSAULT", "destroy")
-        .acled("Riots", "Violent demonstration").said("They torched cars.").build();
-    Report other = Reports.riot("r3", "a2").type("ASSAULT", "destroy")
-        .acled("Riots", "Violent demonstration").build();
+    Report torching =
+        Reports.riot("r2", "a1")
+            .type("ASSAULT", "destroy")
+            .acled("Riots", "Violent demonstration")
+            .said("They torched cars.")
+            .build();
+    Report other =
+        Reports.riot("r3", "a2")
+            .type("ASSAULT", "destroy")
+            .acled("Riots", "Violent demonstration")
+            .build();
     Report sameTypeTwice = Reports.riot("r4", "a2").build();
 
     List<MergedEvent> events = merger.merge(List.of(riot, torching, other, sameTypeTwice));
@@ -100,11 +107,20 @@ final class EventMergerTest {
   @Test
   void merge_nearDuplicateCopy_joinsItsOriginalAndCountsOneSource() {
     Report storming = Reports.riot("r1", "a1").build();
-    Report curfew = Reports.riot("r2", "a1").type("COERCE", "curfew").in(Reports.KENYA)
-        .said("A nationwide curfew was declared.").build();
+    Report curfew =
+        Reports.riot("r2", "a1")
+            .type("COERCE", "curfew")
+            .in(Reports.KENYA)
+            .said("A nationwide curfew was declared.")
+            .build();
     Report stormingCopy = Reports.riot("r3", "b1").family("a1").build();
-    Report curfewCopy = Reports.riot("r4", "b1").family("a1").type("COERCE", "curfew")
-        .in(Reports.KENYA).said("A nationwide curfew was declared.").build();
+    Report curfewCopy =
+        Reports.riot("r4", "b1")
+            .family("a1")
+            .type("COERCE", "curfew")
+            .in(Reports.KENYA)
+            .said("A nationwide curfew was declared.")
+            .build();
 
     List<MergedEvent> events = merger.merge(List.of(storming, curfew, stormingCopy, curfewCopy));
 

@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 /** Builds reports for tests: a riot in a town on a day, with knobs for what a test varies. */
 final class Reports {
-  static final Location NAIROBI = new Location("Nairobi", "KEN", "Nairobi Area", -1.283, 36.817,
-      "city", 184745L);
-  static final Location MOMBASA = new Location("Mombasa", "KEN", "Mombasa", -4.055, 39.664,
-      "city", 186301L);
+  static final Location NAIROBI =
+      new Location("Nairobi", "KEN", "Nairobi Area", -1.283, 36.817, "city", 184745L);
+  static final Location MOMBASA =
+      new Location("Mombasa", "KEN", "Mombasa", -4.055, 39.664, "city", 186301L);
   static final Location KENYA = new Location("Kenya", "KEN", null, 0.5, 37.9, "country", null);
 
   String id = "r1";
@@ -80,14 +80,30 @@ final class Reports {
   }
 
   Report build() {
-    String end = "month".equals(precision) && date != null
-        ? LocalDate.parse(date).withDayOfMonth(LocalDate.parse(date).lengthOfMonth()).toString()
-        : null;
-    var event = new CodedEvent(id, article, date, end, precision, "text", null, background,
-        new Plover(type, mode, List.of()), "145", new Acled(acledType, acledSub),
-        source, null, location, null, confidence,
-        List.of(new Evidence(article, sentence, 0, sentence.length(), "set fire", 8, 16, "t")),
-        "test");
+    String end =
+        "month".equals(precision) && date != null
+            ? LocalDate.parse(date).withDayOfMonth(LocalDate.parse(date).lengthOfMonth()).toString()
+            : null;
+    var event =
+        new CodedEvent(
+            id,
+            article,
+            date,
+            end,
+            precision,
+            "text",
+            null,
+            background,
+            new Plover(type, mode, List.of()),
+            "145",
+            new Acled(acledType, acledSub),
+            source,
+            null,
+            location,
+            null,
+            confidence,
+            List.of(new Evidence(article, sentence, 0, sentence.length(), "set fire", 8, 16, "t")),
+            "test");
     return new Report(event, family, outlet, published);
   }
 }

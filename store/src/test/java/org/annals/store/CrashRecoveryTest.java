@@ -23,13 +23,20 @@ final class CrashRecoveryTest {
     IngesterTest.ingest(clean, FakeCoder.corpus(ARTICLES), 5, new ArrayList<>());
 
     Path crashed = dir.resolve("crashed.duckdb");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SlowIngestMain.class.getName(),
-        crashed.toString(), String.valueOf(ARTICLES), "40")
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SlowIngestMain.class.getName(),
+                crashed.toString(),
+                String.valueOf(ARTICLES),
+                "40")
+            .redirectErrorStream(true)
+            .start();
     int storedBeforeKill = 0;
-    try (var out = new BufferedReader(
-        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (var out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         if (line.startsWith("stored ")) {
@@ -43,14 +50,15 @@ final class CrashRecoveryTest {
       }
     }
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(storedBeforeKill).as("the child stored some batches before it was killed")
+    assertThat(storedBeforeKill)
+        .as("the child stored some batches before it was killed")
         .isBetween(ARTICLES / 3, ARTICLES - 1);
 
     try (EventStore store = EventStore.open(crashed)) {
       assertThat(store.count("articles")).isBetween(storedBeforeKill, ARTICLES - 1);
     }
-    IngestSummary rerun = IngesterTest.ingest(crashed, FakeCoder.corpus(ARTICLES), 5,
-        new ArrayList<>());
+    IngestSummary rerun =
+        IngesterTest.ingest(crashed, FakeCoder.corpus(ARTICLES), 5, new ArrayList<>());
 
     assertThat(rerun.skipped().get("already-stored")).isGreaterThanOrEqualTo(storedBeforeKill);
     assertThat(IngesterTest.events(crashed)).isEqualTo(IngesterTest.events(clean));

@@ -46,9 +46,14 @@ final class ExporterTest {
       assertThat(n).isEqualTo(20);
     }
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-        ResultSet rs = c.createStatement().executeQuery("SELECT count(*), sum(num_reports),"
-            + " min(date), typeof(min(date)), typeof(min(location_lat)), max(article_ids)"
-            + " FROM read_parquet('" + file + "')")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(*), sum(num_reports),"
+                        + " min(date), typeof(min(date)), typeof(min(location_lat)), max(article_ids)"
+                        + " FROM read_parquet('"
+                        + file
+                        + "')")) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(20);
       assertThat(rs.getInt(2)).isEqualTo(40);
@@ -63,8 +68,10 @@ final class ExporterTest {
   void csv_hasHeaderAndOneRowPerEvent() {
     String[] lines = export("csv", ALL, false).split("\n");
 
-    assertThat(lines[0]).startsWith("id,article_id,date,").contains("num_reports,num_articles,"
-        + "num_sources,first_seen,last_seen,article_ids").doesNotContain("json");
+    assertThat(lines[0])
+        .startsWith("id,article_id,date,")
+        .contains("num_reports,num_articles," + "num_sources,first_seen,last_seen,article_ids")
+        .doesNotContain("json");
     assertThat(lines).hasSize(21);
   }
 
@@ -91,20 +98,22 @@ final class ExporterTest {
 
   @Test
   void filters_selectByDateCountryAndType() {
-    var day = new Exporter.Filter(LocalDate.of(2024, 6, 2), LocalDate.of(2024, 6, 2), "ken",
-        "protest");
+    var day =
+        new Exporter.Filter(LocalDate.of(2024, 6, 2), LocalDate.of(2024, 6, 2), "ken", "protest");
     var elsewhere = new Exporter.Filter(null, null, "IRQ", null);
 
     assertThat(export("csv", day, false).split("\n")).hasSize(5); // header + 4 cities
-    assertThat(export("csv", elsewhere, false).split("\n")).hasSize(1)
+    assertThat(export("csv", elsewhere, false).split("\n"))
+        .hasSize(1)
         .allSatisfy(header -> assertThat(header).startsWith("id,article_id,date,"));
   }
 
   @Test
   void parquet_withoutOutputFile_isRefused() {
     try (EventStore store = EventStore.open(db)) {
-      assertThatThrownBy(() -> new Exporter(store).export("parquet", ALL, false, null, System.out,
-          new int[1])).hasMessageContaining("--output");
+      assertThatThrownBy(
+              () -> new Exporter(store).export("parquet", ALL, false, null, System.out, new int[1]))
+          .hasMessageContaining("--output");
     }
   }
 }

@@ -20,11 +20,13 @@ import org.annals.pipeline.ArticleResult;
  * clashed in CITY on YYYY-MM-DD." is one riot report; an article containing "CORRUPT" fails.
  */
 final class FakeCoder implements Ingester.Coder {
-  static final Map<String, Location> CITIES = Map.of(
-      "Nairobi", new Location("Nairobi", "KEN", "Nairobi Area", -1.283, 36.817, "city", 184745L),
-      "Mombasa", new Location("Mombasa", "KEN", "Mombasa", -4.055, 39.664, "city", 186301L),
-      "Kisumu", new Location("Kisumu", "KEN", "Kisumu", -0.102, 34.762, "city", 191245L),
-      "Nakuru", new Location("Nakuru", "KEN", "Nakuru", -0.303, 36.080, "city", 184622L));
+  static final Map<String, Location> CITIES =
+      Map.of(
+          "Nairobi",
+              new Location("Nairobi", "KEN", "Nairobi Area", -1.283, 36.817, "city", 184745L),
+          "Mombasa", new Location("Mombasa", "KEN", "Mombasa", -4.055, 39.664, "city", 186301L),
+          "Kisumu", new Location("Kisumu", "KEN", "Kisumu", -0.102, 34.762, "city", 191245L),
+          "Nakuru", new Location("Nakuru", "KEN", "Nakuru", -0.303, 36.080, "city", 184622L));
   private static final Pattern RIOT =
       Pattern.compile("Rioters clashed in (\\w+) on (\\d{4}-\\d{2}-\\d{2})\\.");
 
@@ -50,8 +52,14 @@ final class FakeCoder implements Ingester.Coder {
     List<ArticleResult> out = new ArrayList<>();
     for (RawArticle a : articles) {
       if (a.text().contains("CORRUPT")) {
-        out.add(new ArticleResult(a, List.of(), List.of(),
-            new InputProblem(a.origin(), "failed", "the coder failed on this article"), 0, 0));
+        out.add(
+            new ArticleResult(
+                a,
+                List.of(),
+                List.of(),
+                new InputProblem(a.origin(), "failed", "the coder failed on this article"),
+                0,
+                0));
         continue;
       }
       List<CodedEvent> events = new ArrayList<>();
@@ -66,13 +74,35 @@ final class FakeCoder implements Ingester.Coder {
 
   private static CodedEvent riot(RawArticle a, Matcher m) {
     String sentence = m.group();
-    var evidence = new Evidence(a.id(), sentence, m.start(), m.end(), "clashed", m.start() + 8,
-        m.start() + 15, "fake: riot sentence");
-    return new CodedEvent(a.id() + "#" + m.start(), a.id(), m.group(2), null, "day", "text",
-        m.group(2), false, new Plover("PROTEST", "riot", List.of()), "145",
+    var evidence =
+        new Evidence(
+            a.id(),
+            sentence,
+            m.start(),
+            m.end(),
+            "clashed",
+            m.start() + 8,
+            m.start() + 15,
+            "fake: riot sentence");
+    return new CodedEvent(
+        a.id() + "#" + m.start(),
+        a.id(),
+        m.group(2),
+        null,
+        "day",
+        "text",
+        m.group(2),
+        false,
+        new Plover("PROTEST", "riot", List.of()),
+        "145",
         new Acled("Riots", "Violent demonstration"),
-        new ActorRef("Rioters", null, "KEN", "CVL", "source", m.start(), m.start() + 7), null,
-        CITIES.get(m.group(1)), null, 0.6, List.of(evidence), "fake");
+        new ActorRef("Rioters", null, "KEN", "CVL", "source", m.start(), m.start() + 7),
+        null,
+        CITIES.get(m.group(1)),
+        null,
+        0.6,
+        List.of(evidence),
+        "fake");
   }
 
   /** A synthetic article: one riot sentence and filler words unique to {@code n}. */
@@ -83,8 +113,14 @@ final class FakeCoder implements Ingester.Coder {
       text.append(' ').append(Integer.toString(n * 31 + w, 36)).append("word");
     }
     text.append('.');
-    return new RawArticle("a" + n, "Riot " + n, text.toString(), java.time.LocalDate.parse(day),
-        "https://news.example/" + n, "Outlet " + (n % 3), "test:" + n);
+    return new RawArticle(
+        "a" + n,
+        "Riot " + n,
+        text.toString(),
+        java.time.LocalDate.parse(day),
+        "https://news.example/" + n,
+        "Outlet " + (n % 3),
+        "test:" + n);
   }
 
   /** {@code n} articles about riots in four cities over five days. */

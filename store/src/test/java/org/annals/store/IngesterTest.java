@@ -14,10 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 final class IngesterTest {
   @TempDir Path dir;
 
-  static IngestSummary ingest(Path db, List<RawArticle> articles, int batch,
-      List<InputProblem> problems) {
+  static IngestSummary ingest(
+      Path db, List<RawArticle> articles, int batch, List<InputProblem> problems) {
     try (EventStore store = EventStore.open(db)) {
-      Ingester in = new Ingester(store, new FakeCoder(), problems::add, s -> { }, batch);
+      Ingester in = new Ingester(store, new FakeCoder(), problems::add, s -> {}, batch);
       articles.forEach(in::add);
       return in.finish();
     }
@@ -66,10 +66,11 @@ final class IngesterTest {
   @Test
   void ingest_exactDuplicates_skippedWithReason() {
     RawArticle a = FakeCoder.article(1, "Nairobi", "2024-06-01");
-    RawArticle sameUrl = new RawArticle("other", null, a.text() + " More.", null,
-        a.url() + "/?utm_source=feed", null, "x");
-    RawArticle sameText = new RawArticle("third", null, " " + a.text().replace(" ", "  "), null,
-        null, null, "y");
+    RawArticle sameUrl =
+        new RawArticle(
+            "other", null, a.text() + " More.", null, a.url() + "/?utm_source=feed", null, "x");
+    RawArticle sameText =
+        new RawArticle("third", null, " " + a.text().replace(" ", "  "), null, null, null, "y");
     List<InputProblem> problems = new ArrayList<>();
 
     IngestSummary s = ingest(dir.resolve("d.duckdb"), List.of(a, sameUrl, sameText), 10, problems);
@@ -84,8 +85,9 @@ final class IngesterTest {
     Path db = dir.resolve("c.duckdb");
     RawArticle a = FakeCoder.article(1, "Nairobi", "2024-06-01");
     ingest(db, List.of(a), 10, new ArrayList<>());
-    RawArticle changed = new RawArticle(a.id(), null, "Rioters clashed in Mombasa on 2024-06-02.",
-        null, null, null, "z");
+    RawArticle changed =
+        new RawArticle(
+            a.id(), null, "Rioters clashed in Mombasa on 2024-06-02.", null, null, null, "z");
     List<InputProblem> problems = new ArrayList<>();
 
     IngestSummary s = ingest(db, List.of(changed), 10, problems);
@@ -99,9 +101,15 @@ final class IngesterTest {
   void ingest_nearDuplicate_linkedToFamilyAndCountedAsOneSource() {
     Path db = dir.resolve("n.duckdb");
     RawArticle original = FakeCoder.article(1, "Nairobi", "2024-06-01");
-    RawArticle copy = new RawArticle("copy", "A new headline",
-        original.text() + "\n\nSubscribe to our newsletter for more.", original.published(),
-        "https://other.example/copy", "Other outlet", "copy");
+    RawArticle copy =
+        new RawArticle(
+            "copy",
+            "A new headline",
+            original.text() + "\n\nSubscribe to our newsletter for more.",
+            original.published(),
+            "https://other.example/copy",
+            "Other outlet",
+            "copy");
 
     IngestSummary s = ingest(db, List.of(copy, original), 1, new ArrayList<>());
 
@@ -110,11 +118,13 @@ final class IngesterTest {
       List<String> families = new ArrayList<>();
       store.query("SELECT family FROM articles ORDER BY id", rs -> families.add(rs.getString(1)));
       assertThat(families).containsExactly("a1", "a1"); // the smallest id names the family
-      store.query("SELECT num_reports, num_articles, num_sources FROM events", rs -> {
-        assertThat(rs.getInt(1)).isEqualTo(2);
-        assertThat(rs.getInt(2)).isEqualTo(2);
-        assertThat(rs.getInt(3)).isEqualTo(1);
-      });
+      store.query(
+          "SELECT num_reports, num_articles, num_sources FROM events",
+          rs -> {
+            assertThat(rs.getInt(1)).isEqualTo(2);
+            assertThat(rs.getInt(2)).isEqualTo(2);
+            assertThat(rs.getInt(3)).isEqualTo(1);
+          });
       assertThat(store.count("events")).isEqualTo(1);
     }
   }

@@ -33,8 +33,8 @@ final class SchemaTest {
 
       assertThat(found).isEqualTo(1);
       assertThat(Schema.version(c)).isEqualTo(2);
-      try (var rs = c.createStatement().executeQuery(
-          "SELECT count(*), min(language) FROM articles")) {
+      try (var rs =
+          c.createStatement().executeQuery("SELECT count(*), min(language) FROM articles")) {
         rs.next();
         assertThat(rs.getInt(1)).isEqualTo(4);
         assertThat(rs.getString(2)).isEqualTo("en");

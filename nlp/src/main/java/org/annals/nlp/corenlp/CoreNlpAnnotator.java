@@ -36,9 +36,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Annotates with Stanford CoreNLP in two passes: a cheap one (tokenize, ssplit) over the whole
  * text, then the expensive annotators (pos, lemma, coarse 3-class NER, neural dependency parser)
- * over only the sentences the selector chooses, and SUTime over those of them that contain a
- * time cue. Fine-grained NER, the
- * constituency parser and coreference are never loaded. Thread-safe.
+ * over only the sentences the selector chooses, and SUTime over those of them that contain a time
+ * cue. Fine-grained NER, the constituency parser and coreference are never loaded. Thread-safe.
  */
 public final class CoreNlpAnnotator implements Annotator {
   private final StanfordCoreNLP light;
@@ -46,8 +45,8 @@ public final class CoreNlpAnnotator implements Annotator {
   private final TimeAnnotator time;
   private final Set<String> timeCues;
 
-  private CoreNlpAnnotator(StanfordCoreNLP light, StanfordCoreNLP heavy, TimeAnnotator time,
-      Set<String> timeCues) {
+  private CoreNlpAnnotator(
+      StanfordCoreNLP light, StanfordCoreNLP heavy, TimeAnnotator time, Set<String> timeCues) {
     this.light = light;
     this.heavy = heavy;
     this.time = time;
@@ -62,10 +61,12 @@ public final class CoreNlpAnnotator implements Annotator {
     lp.setProperty("annotators", "tokenize,ssplit");
     lp.setProperty("tokenize.language", "en");
     lp.setProperty("ssplit.newlineIsSentenceBreak", "two");
-    lp.setProperty("tokenize.options", "untokenizable=noneKeep,ptb3Escaping=false,splitHyphenated=false");
+    lp.setProperty(
+        "tokenize.options", "untokenizable=noneKeep,ptb3Escaping=false,splitHyphenated=false");
     Properties hp = new Properties();
     hp.setProperty("annotators", "pos,lemma,ner,depparse");
-    hp.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+    hp.setProperty(
+        "ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
     hp.setProperty("ner.applyFineGrained", "false");
     hp.setProperty("ner.buildEntityMentions", "false");
     // The parser caches hidden-layer products of features outside its precomputed set; the default
@@ -76,14 +77,18 @@ public final class CoreNlpAnnotator implements Annotator {
     hp.setProperty("ner.applyNumericClassifiers", "false");
     Properties tp = new Properties();
     tp.setProperty("sutime.includeRange", "true");
-    return new CoreNlpAnnotator(new StanfordCoreNLP(lp), new StanfordCoreNLP(hp, false),
-        new TimeAnnotator("sutime", tp), loadTimeCues());
+    return new CoreNlpAnnotator(
+        new StanfordCoreNLP(lp),
+        new StanfordCoreNLP(hp, false),
+        new TimeAnnotator("sutime", tp),
+        loadTimeCues());
   }
 
   private static Set<String> loadTimeCues() {
     try (var in = CoreNlpAnnotator.class.getResourceAsStream("/annals/nlp/time-cues.txt")) {
       if (in == null) {
-        throw new IllegalStateException("time-cues.txt is missing from the annals-nlp jar; rebuild");
+        throw new IllegalStateException(
+            "time-cues.txt is missing from the annals-nlp jar; rebuild");
       }
       Set<String> cues = new HashSet<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -99,9 +104,10 @@ public final class CoreNlpAnnotator implements Annotator {
   }
 
   /** Year (1999, 1990s), clock time (7pm, 19:00) or numeric date (12/03/2020, 2020-03-12). */
-  private static final java.util.regex.Pattern TIME_LIKE = java.util.regex.Pattern.compile(
-      "(1[89]|20)\\d\\d('?s)?|\\d{1,2}(:\\d\\d)?(am|pm|a\\.m\\.|p\\.m\\.)?|\\d{1,4}[/.-]\\d{1,2}([/.-]\\d{1,4})?",
-      java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final java.util.regex.Pattern TIME_LIKE =
+      java.util.regex.Pattern.compile(
+          "(1[89]|20)\\d\\d('?s)?|\\d{1,2}(:\\d\\d)?(am|pm|a\\.m\\.|p\\.m\\.)?|\\d{1,4}[/.-]\\d{1,2}([/.-]\\d{1,4})?",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
 
   private boolean mayHaveTime(List<CoreLabel> tokens) {
     for (int k = 0; k < tokens.size(); k++) {
@@ -109,8 +115,12 @@ public final class CoreNlpAnnotator implements Annotator {
       if (timeCues.contains(w.toLowerCase(Locale.ROOT))) {
         return true;
       }
-      if (!w.isEmpty() && Character.isDigit(w.charAt(0)) && TIME_LIKE.matcher(w).matches()
-          && (w.length() >= 4 || w.contains(":") || Character.isLetter(w.charAt(w.length() - 1))
+      if (!w.isEmpty()
+          && Character.isDigit(w.charAt(0))
+          && TIME_LIKE.matcher(w).matches()
+          && (w.length() >= 4
+              || w.contains(":")
+              || Character.isLetter(w.charAt(w.length() - 1))
               || (k + 1 < tokens.size() && isClockWord(tokens.get(k + 1).word())))) {
         return true;
       }
@@ -120,8 +130,14 @@ public final class CoreNlpAnnotator implements Annotator {
 
   private static boolean isClockWord(String w) {
     String l = w.toLowerCase(Locale.ROOT);
-    return l.equals("am") || l.equals("pm") || l.equals("a.m.") || l.equals("p.m.")
-        || l.equals("gmt") || l.equals("bst") || l.equals("utc") || l.equals("o'clock");
+    return l.equals("am")
+        || l.equals("pm")
+        || l.equals("a.m.")
+        || l.equals("p.m.")
+        || l.equals("gmt")
+        || l.equals("bst")
+        || l.equals("utc")
+        || l.equals("o'clock");
   }
 
   /** Runs SUTime on one analysed sentence; returns its time expressions (token-indexed). */
@@ -157,14 +173,20 @@ public final class CoreNlpAnnotator implements Annotator {
       if (from < 0 || to > tokens.size() || from >= to) {
         continue;
       }
-      out.add(new TimeMention(from, to, join(tokens, from, to), t.timexType(),
-          t.value() != null ? t.value() : t.altVal()));
+      out.add(
+          new TimeMention(
+              from,
+              to,
+              join(tokens, from, to),
+              t.timexType(),
+              t.value() != null ? t.value() : t.altVal()));
     }
     return out;
   }
 
   @Override
-  public AnnotatedDocument annotate(String text, @Nullable LocalDate documentDate, SentenceSelector selector) {
+  public AnnotatedDocument annotate(
+      String text, @Nullable LocalDate documentDate, SentenceSelector selector) {
     Annotation doc = new Annotation(text);
     light.annotate(doc);
     List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
@@ -200,7 +222,8 @@ public final class CoreNlpAnnotator implements Annotator {
   }
 
   /** An annotation holding only the chosen sentences, renumbered, sharing their tokens. */
-  private static Annotation subDocument(String text, List<CoreMap> chosen, @Nullable LocalDate date) {
+  private static Annotation subDocument(
+      String text, List<CoreMap> chosen, @Nullable LocalDate date) {
     Annotation sub = new Annotation(text);
     List<CoreLabel> tokens = new ArrayList<>();
     List<CoreMap> sents = new ArrayList<>();
@@ -241,8 +264,14 @@ public final class CoreNlpAnnotator implements Annotator {
       if (inTime[k] && (ner == null || ner.equals("O"))) {
         ner = "DATE";
       }
-      tokens.add(new Token(l.word(), analysed ? l.lemma() : null, analysed ? l.tag() : null,
-          ner, l.beginPosition(), l.endPosition()));
+      tokens.add(
+          new Token(
+              l.word(),
+              analysed ? l.lemma() : null,
+              analysed ? l.tag() : null,
+              ner,
+              l.beginPosition(),
+              l.endPosition()));
     }
     int start = labels.isEmpty() ? 0 : labels.get(0).beginPosition();
     int end = labels.isEmpty() ? 0 : labels.get(labels.size() - 1).endPosition();
@@ -253,7 +282,8 @@ public final class CoreNlpAnnotator implements Annotator {
   }
 
   private static List<Dependency> dependencies(CoreMap s) {
-    SemanticGraph g = s.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
+    SemanticGraph g =
+        s.get(SemanticGraphCoreAnnotations.EnhancedPlusPlusDependenciesAnnotation.class);
     if (g == null) {
       g = s.get(SemanticGraphCoreAnnotations.BasicDependenciesAnnotation.class);
     }
@@ -268,8 +298,11 @@ public final class CoreNlpAnnotator implements Annotator {
       if (e.getGovernor().copyCount() > 0 || e.getDependent().copyCount() > 0) {
         continue;
       }
-      out.add(new Dependency(e.getGovernor().index() - 1, e.getDependent().index() - 1,
-          e.getRelation().toString().toLowerCase(Locale.ROOT)));
+      out.add(
+          new Dependency(
+              e.getGovernor().index() - 1,
+              e.getDependent().index() - 1,
+              e.getRelation().toString().toLowerCase(Locale.ROOT)));
     }
     return out;
   }
@@ -279,8 +312,11 @@ public final class CoreNlpAnnotator implements Annotator {
     int i = 0;
     while (i < labels.size()) {
       String ner = labels.get(i).ner();
-      if (ner == null || !(ner.equals("PERSON") || ner.equals("ORGANIZATION") || ner.equals("LOCATION")
-          || ner.equals("MISC"))) {
+      if (ner == null
+          || !(ner.equals("PERSON")
+              || ner.equals("ORGANIZATION")
+              || ner.equals("LOCATION")
+              || ner.equals("MISC"))) {
         i++;
         continue;
       }
@@ -294,15 +330,16 @@ public final class CoreNlpAnnotator implements Annotator {
     return out;
   }
 
-
-
   private static String join(List<CoreLabel> labels, int from, int to) {
     StringBuilder b = new StringBuilder();
     for (int k = from; k < to; k++) {
       if (k > from && labels.get(k).beginPosition() > labels.get(k - 1).endPosition()) {
         b.append(' ');
       }
-      b.append(labels.get(k).originalText() != null ? labels.get(k).originalText() : labels.get(k).word());
+      b.append(
+          labels.get(k).originalText() != null
+              ? labels.get(k).originalText()
+              : labels.get(k).word());
     }
     return b.toString();
   }

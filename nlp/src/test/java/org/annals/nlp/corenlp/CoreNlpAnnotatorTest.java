@@ -17,8 +17,8 @@ final class CoreNlpAnnotatorTest {
 
   @Test
   void annotate_onlySelectedSentencesAreAnalysed() {
-    AnnotatedDocument doc = NLP.annotate(TEXT, LocalDate.of(2022, 8, 29),
-        words -> words.contains("attacked"));
+    AnnotatedDocument doc =
+        NLP.annotate(TEXT, LocalDate.of(2022, 8, 29), words -> words.contains("attacked"));
     assertThat(doc.sentences()).hasSize(2);
     Sentence calm = doc.sentences().get(0);
     Sentence attack = doc.sentences().get(1);
@@ -42,27 +42,32 @@ final class CoreNlpAnnotatorTest {
 
   @Test
   void annotate_weekdayIsResolvedAgainstTheDocumentDate() {
-    TimeMention monday = NLP.annotate(TEXT, LocalDate.of(2022, 8, 29), SentenceSelector.all())
-        .sentences().get(1).times().get(0);
+    TimeMention monday =
+        NLP.annotate(TEXT, LocalDate.of(2022, 8, 29), SentenceSelector.all())
+            .sentences()
+            .get(1)
+            .times()
+            .get(0);
     assertThat(monday.text()).isEqualTo("Monday");
     assertThat(monday.value()).isEqualTo("2022-08-29");
   }
 
   @Test
   void annotate_withoutDocumentDate_weekdayStaysRelative() {
-    TimeMention monday = NLP.annotate(TEXT, null, SentenceSelector.all())
-        .sentences().get(1).times().get(0);
+    TimeMention monday =
+        NLP.annotate(TEXT, null, SentenceSelector.all()).sentences().get(1).times().get(0);
     assertThat(monday.value()).contains("X");
   }
 
   @Test
   void annotate_namedEntitiesAreGrouped() {
-    AnnotatedDocument doc = NLP.annotate("Muqtada al-Sadr met officials in Baghdad.", null,
-        SentenceSelector.all());
+    AnnotatedDocument doc =
+        NLP.annotate("Muqtada al-Sadr met officials in Baghdad.", null, SentenceSelector.all());
     assertThat(doc.sentences().get(0).entities())
-        .anySatisfy(e -> {
-          assertThat(e.type()).isEqualTo("LOCATION");
-          assertThat(e.text()).isEqualTo("Baghdad");
-        });
+        .anySatisfy(
+            e -> {
+              assertThat(e.type()).isEqualTo("LOCATION");
+              assertThat(e.text()).isEqualTo("Baghdad");
+            });
   }
 }

@@ -1,5 +1,6 @@
 package org.annals.coding;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,15 @@ public final class EventCoder {
    * country, if there is one.
    */
   public List<EventMention> code(AnnotatedDocument doc, @Nullable String mainCountry) {
+    return code(doc, mainCountry, null);
+  }
+
+  /**
+   * As {@link #code(AnnotatedDocument, String)}, for an article published on {@code published}
+   * (null when unknown): the date at which named people's dated roles are read.
+   */
+  public List<EventMention> code(
+      AnnotatedDocument doc, @Nullable String mainCountry, @Nullable LocalDate published) {
     List<EventMention> out = new ArrayList<>();
     List<Actor> recent = new ArrayList<>();
     for (Sentence s : doc.sentences()) {

@@ -144,7 +144,7 @@ public final class Pipeline {
   private List<CodedEvent> code(
       RawArticle article, CleanText clean, AnnotatedDocument doc, List<Toponym> toponyms) {
     String mainCountry = placer.mainCountry(doc);
-    List<EventMention> mentions = coder.code(doc, mainCountry);
+    List<EventMention> mentions = coder.code(doc, mainCountry, article.published());
     List<EventDate> dates = dater.date(doc, mentions, article.published());
     List<Draft> drafts = new ArrayList<>();
     for (int i = 0; i < mentions.size(); i++) {

@@ -46,6 +46,8 @@ final class CodeCommand implements Callable<Integer> {
 
   @CommandLine.Mixin Options.Coding coding;
 
+  @CommandLine.Mixin Options.Coder coder;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final InputStream in;
@@ -74,7 +76,11 @@ final class CodeCommand implements Callable<Integer> {
     }
     Pipeline pipeline =
         Runner.pipeline(
-            coding.lexicon, allSentences, explain ? line -> err.println("explain: " + line) : null);
+            coding.lexicon,
+            allSentences,
+            explain ? line -> err.println("explain: " + line) : null,
+            true,
+            coder.classifier(spec));
     if (explain) {
       coding.threads = 1;
     }

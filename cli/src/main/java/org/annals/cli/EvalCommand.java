@@ -23,13 +23,18 @@ import picocli.CommandLine.Parameters;
     description = {
       "Scores the coder on a gold development set (see ../shared/eval/README.md).",
       "  plover    plover-gsr-dev.jsonl: PLOVER type accuracy and macro-F1",
+      "  zsp       plover-zsp-dev.jsonl: PLOVER type accuracy and macro-F1 (Zero-Shot-PLOVER names)",
       "  case2021  case2021-dev.tsv: ACLED sub-event weighted and macro F1 (25 types and all 30)",
       "  actors    cameo-actors-dev.conll: source/target span P/R/F1",
       "  geo       geoparsing/GWN.xml or GeoVirus.xml: toponym recall/precision, accuracy within"
-          + " 161 km, mean and median error"
+          + " 161 km, mean and median error",
+      "With --cv K the trained classifier is scored by cross-validation: K models, each trained"
+          + " without one fold of the labelled sets (FILE's directory and the project's own"
+          + " sentences), and each record coded by the model that did not see it. Fold models are"
+          + " kept under --work, so a run after 'annals train' reuses them."
     })
 final class EvalCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SET", description = "plover, case2021, actors or geo")
+  @Parameters(index = "0", paramLabel = "SET", description = "plover, zsp, case2021, actors or geo")
   String set;
 
   @Parameters(index = "1", paramLabel = "FILE", description = "the gold file")
@@ -42,7 +47,7 @@ final class EvalCommand implements Callable<Integer> {
       names = "--min",
       paramLabel = "SCORE",
       description =
-          "exit 1 if the headline score (plover: accuracy; case2021: weighted F1 on the"
+          "exit 1 if the headline score (plover, zsp: accuracy; case2021: weighted F1 on the"
               + " 25 ACLED types; actors: exact-span F1; geo: accuracy within 161 km) is below SCORE"
               + " (a regression gate)")
   Double min;
@@ -53,6 +58,35 @@ final class EvalCommand implements Callable<Integer> {
       description =
           "write every wrongly classified record (id, gold -> predicted, text, events) to FILE")
   Path errorsFile;
+
+  @Option(
+      names = "--cv",
+      paramLabel = "K",
+      defaultValue = "0",
+      description = "score the classifier by K-fold cross-validation (plover, zsp, case2021)")
+  int cv;
+
+  @Option(
+      names = "--sentences",
+      defaultValue = "model/training/sentences.tsv",
+      paramLabel = "FILE",
+      description = "with --cv: the project's own labelled sentences, trained on too")
+  Path sentences;
+
+  @Option(
+      names = "--python",
+      paramLabel = "PATH",
+      description = "with --cv: the Python to train with")
+  String python;
+
+  @Option(
+      names = "--work",
+      defaultValue = "target/annals-train",
+      paramLabel = "DIR",
+      description = "with --cv: where fold models are kept (default target/annals-train)")
+  Path work;
+
+  @CommandLine.Mixin Options.Coder coder;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -70,7 +104,16 @@ final class EvalCommand implements Callable<Integer> {
       err.println("annals: " + file + ": no such file; the development sets are in ../shared/eval");
       return 1;
     }
-    Pipeline pipeline = Runner.pipeline(lexicon, !set.equals("geo"));
+    if (cv != 0) {
+      return crossValidate();
+    }
+    Pipeline pipeline =
+        Runner.pipeline(
+            lexicon,
+            !set.equals("geo"),
+            null,
+            true,
+            set.equals("geo") || set.equals("actors") ? null : coder.classifier(spec));
     PrintStream errors = null;
     if (errorsFile != null) {
       try {
@@ -88,6 +131,7 @@ final class EvalCommand implements Callable<Integer> {
     double score;
     switch (set) {
       case "plover" -> score = eval.plover(file).accuracy();
+      case "zsp" -> score = eval.zsp(file).accuracy();
       case "case2021" ->
           score =
               eval.case2021(file)
@@ -109,6 +153,32 @@ final class EvalCommand implements Callable<Integer> {
           throw new CommandLine.ParameterException(
               spec.commandLine(), "unknown set '" + set + "'; use plover, case2021, actors or geo");
     }
+    if (min != null && score < min) {
+      err.printf(
+          java.util.Locale.ROOT, "annals: %s score %.3f is below the gate %.3f%n", set, score, min);
+      return 1;
+    }
+    return 0;
+  }
+
+  private int crossValidate() {
+    if (cv < 2 || !java.util.Set.of("plover", "zsp", "case2021").contains(set)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--cv needs K >= 2 and a set the classifier is trained for: plover, zsp or case2021");
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    org.annals.lexicon.Lexicon lex =
+        lexicon == null
+            ? org.annals.lexicon.Lexicon.builtIn()
+            : org.annals.lexicon.Lexicon.load(lexicon);
+    Training training =
+        new Training(lex, work, python, org.annals.model.Trainer.Settings.defaults(), err);
+    var sets = training.read(dir, null, Files.isRegularFile(sentences) ? sentences : null);
+    var export = training.export(sets, cv);
+    Training.Report report = training.crossValidate(export, cv, java.util.Map.of(set, file), out);
+    var s = report.scores().get(set);
+    double score = set.equals("case2021") ? s.get("weighted_f1_25") : s.get("accuracy");
     if (min != null && score < min) {
       err.printf(
           java.util.Locale.ROOT, "annals: %s score %.3f is below the gate %.3f%n", set, score, min);

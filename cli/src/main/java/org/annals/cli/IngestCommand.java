@@ -51,6 +51,8 @@ final class IngestCommand implements Callable<Integer> {
 
   @CommandLine.Mixin Options.Coding coding;
 
+  @CommandLine.Mixin Options.Coder coder;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final InputStream in;
@@ -74,7 +76,7 @@ final class IngestCommand implements Callable<Integer> {
       Ingester ingester =
           new Ingester(
               store,
-              Runner.coder(coding.lexicon, coding.threads),
+              Runner.coder(coding.lexicon, coding.threads, () -> coder.classifier(spec)),
               p -> progress.problem(p.toString()),
               progress::update,
               batch);

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       CodeCommand.class,
       PlacesCommand.class,
       EvalCommand.class,
+      TrainCommand.class,
       BenchCommand.class,
       IngestCommand.class,
       ExportCommand.class
@@ -69,6 +70,9 @@ public final class Main implements Runnable {
       }
       if (cls == EvalCommand.class) {
         return cls.cast(new EvalCommand(out, err));
+      }
+      if (cls == TrainCommand.class) {
+        return cls.cast(new TrainCommand(out, err));
       }
       if (cls == IngestCommand.class) {
         return cls.cast(new IngestCommand(in, err));

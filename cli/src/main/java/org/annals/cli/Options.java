@@ -3,6 +3,8 @@ package org.annals.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.annals.classify.EventClassifier;
+import org.annals.model.OnnxEventClassifier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -27,6 +29,41 @@ final class Options {
 
     @Option(names = "--threads", defaultValue = "2", description = "worker threads (default 2)")
     int threads;
+  }
+
+  /** Which coder decides the event types: the rules with the trained classifier, or the rules. */
+  static final class Coder {
+    @Option(
+        names = "--coder",
+        defaultValue = "hybrid",
+        paramLabel = "CODER",
+        description =
+            "hybrid (default: the trained classifier decides the types beside the rules) or rules"
+                + " (the rules alone)")
+    String coder = "hybrid";
+
+    @Option(
+        names = "--model",
+        paramLabel = "FILE",
+        description = "a model file made by 'annals train' instead of the built-in one")
+    @Nullable Path model;
+
+    /** The classifier to code with (null: the rules alone). */
+    @Nullable EventClassifier classifier(CommandLine.Model.CommandSpec spec) {
+      switch (coder) {
+        case "rules":
+          if (model != null) {
+            throw new CommandLine.ParameterException(
+                spec.commandLine(), "--model needs --coder hybrid (the rules use no model)");
+          }
+          return null;
+        case "hybrid":
+          return model == null ? OnnxEventClassifier.builtIn() : OnnxEventClassifier.load(model);
+        default:
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "--coder '" + coder + "' is not a coder; use hybrid or rules");
+      }
+    }
   }
 
   /** Parses a {@code YYYY-MM-DD} option value; null stays null. */

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.annals.classify.EventClassifier;
 import org.annals.ingest.ArticleReader;
 import org.annals.ingest.InputProblem;
 import org.annals.ingest.RawArticle;
@@ -62,20 +64,44 @@ final class Runner {
       boolean analyseAll,
       @Nullable Consumer<String> explain,
       boolean geocode) {
-    Lexicon lexicon = lexiconDir == null ? Lexicon.builtIn() : Lexicon.load(lexiconDir);
+    return pipeline(lexiconDir, analyseAll, explain, geocode, null);
+  }
+
+  /** A pipeline whose types {@code classifier} decides beside the rules (null: rules alone). */
+  static Pipeline pipeline(
+      @Nullable Path lexiconDir,
+      boolean analyseAll,
+      @Nullable Consumer<String> explain,
+      boolean geocode,
+      @Nullable EventClassifier classifier) {
+    return pipeline(
+        lexiconDir == null ? Lexicon.builtIn() : Lexicon.load(lexiconDir),
+        analyseAll,
+        explain,
+        geocode,
+        classifier);
+  }
+
+  static Pipeline pipeline(
+      Lexicon lexicon,
+      boolean analyseAll,
+      @Nullable Consumer<String> explain,
+      boolean geocode,
+      @Nullable EventClassifier classifier) {
     Gazetteer.preload(lexicon); // loads while CoreNLP's models load
-    return new Pipeline(lexicon, annotator(), analyseAll, explain, geocode);
+    return new Pipeline(lexicon, annotator(), analyseAll, explain, geocode, classifier);
   }
 
   /**
    * A coder for the store's ingester: the pipeline (built on first use, so a run that finds every
    * article already stored never loads the models) over {@code threads} workers.
    */
-  static Ingester.Coder coder(@Nullable Path lexiconDir, int threads) {
+  static Ingester.Coder coder(
+      @Nullable Path lexiconDir, int threads, Supplier<@Nullable EventClassifier> classifier) {
     Ingester.Coder[] coder = new Ingester.Coder[1];
     return batch -> {
       if (coder[0] == null) {
-        coder[0] = coder(pipeline(lexiconDir, false), threads);
+        coder[0] = coder(pipeline(lexiconDir, false, null, true, classifier.get()), threads);
       }
       return coder[0].code(batch);
     };

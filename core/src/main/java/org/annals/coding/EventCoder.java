@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.annals.classify.Compat;
+import org.annals.classify.EventClassifier;
+import org.annals.classify.Example;
+import org.annals.classify.Prediction;
 import org.annals.lexicon.Lexicon;
 import org.annals.lexicon.Refinement;
 import org.annals.lexicon.TriggerEntry;
@@ -31,6 +35,8 @@ public final class EventCoder {
   private final ActorFinder finder;
   private final ReportedObligations obligations;
   private final @Nullable Consumer<String> explain;
+  private final @Nullable EventClassifier classifier;
+  private final ModelDecisions decisions;
 
   public EventCoder(Lexicon lexicon) {
     this(lexicon, null);
@@ -41,7 +47,18 @@ public final class EventCoder {
    * explain} (for {@code annals code --explain}).
    */
   public EventCoder(Lexicon lexicon, @Nullable Consumer<String> explain) {
+    this(lexicon, explain, null);
+  }
+
+  /**
+   * A coder whose types are decided by {@code classifier} beside the rules (null: the rules alone);
+   * see {@link ModelDecisions} for how the two are combined.
+   */
+  public EventCoder(
+      Lexicon lexicon, @Nullable Consumer<String> explain, @Nullable EventClassifier classifier) {
     this.lexicon = lexicon;
+    this.classifier = classifier;
+    this.decisions = new ModelDecisions(Compat.of(lexicon), lexicon.modality(), classifier);
     this.explain = explain;
     this.matcher = new TriggerMatcher(lexicon);
     this.clauses = new ClauseModality(lexicon.modality());
@@ -64,31 +81,83 @@ public final class EventCoder {
    */
   public List<EventMention> code(
       AnnotatedDocument doc, @Nullable String mainCountry, @Nullable LocalDate published) {
-    List<EventMention> out = new ArrayList<>();
     List<Actor> recent = new ArrayList<>();
+    List<SentenceRules> sentences = new ArrayList<>();
     for (Sentence s : doc.sentences()) {
-      if (!s.analysed()) {
+      if (s.analysed()) {
+        sentences.add(codeSentence(doc, s, recent, mainCountry));
+      }
+    }
+    List<EventMention> out = new ArrayList<>();
+    if (classifier == null || sentences.isEmpty()) {
+      sentences.forEach(r -> out.addAll(r.mentions()));
+      return out;
+    }
+    List<Example> examples = new ArrayList<>(sentences.size());
+    for (SentenceRules r : sentences) {
+      examples.add(RuleFeatures.example(doc, r));
+    }
+    List<Prediction> predictions = classifier.classify(examples);
+    for (int i = 0; i < sentences.size(); i++) {
+      SentenceRules r = sentences.get(i);
+      Prediction p = predictions.get(i);
+      if (p == null) {
+        out.addAll(r.mentions());
         continue;
       }
-      List<EventMention> clauses = new ArrayList<>();
-      List<TriggerMatch> matches = matcher.match(s);
-      Set<Integer> anchors = new java.util.HashSet<>();
-      Map<Integer, Integer> priorities = new java.util.HashMap<>();
-      for (TriggerMatch m : matches) {
-        anchors.add(m.anchor());
-        anchors.addAll(m.tokens());
-        priorities.merge(m.anchor(), m.entry().priority(), Math::max);
-      }
-      for (TriggerMatch m : matches) {
-        EventMention e = codeClause(doc, s, m, recent, mainCountry, anchors, priorities);
-        if (e != null) {
-          clauses.add(e);
-        }
-      }
-      out.addAll(oneEventPerClause(clauses));
-      out.addAll(obligations.find(doc, s, clauses, recent, mainCountry));
+      List<Actor> before = new ArrayList<>(recent.subList(0, r.recentBefore()));
+      ModelDecisions.Recoder recode =
+          (match, refine) ->
+              codeClause(
+                  doc,
+                  r.sentence(),
+                  match,
+                  before,
+                  mainCountry,
+                  r.anchors(),
+                  r.priorities(),
+                  new int[2],
+                  refine);
+      out.addAll(decisions.decide(r, p, recode, line -> explainLine(r.sentence(), line)));
     }
     return out;
+  }
+
+  /** The rules' pass over one sentence: its coded clauses and what was matched but not coded. */
+  private SentenceRules codeSentence(
+      AnnotatedDocument doc, Sentence s, List<Actor> recent, @Nullable String mainCountry) {
+    int recentBefore = recent.size();
+    List<EventMention> clauses = new ArrayList<>();
+    List<TriggerMatch> matches = matcher.match(s);
+    Set<Integer> anchors = new java.util.HashSet<>();
+    Map<Integer, Integer> priorities = new java.util.HashMap<>();
+    for (TriggerMatch m : matches) {
+      anchors.add(m.anchor());
+      anchors.addAll(m.tokens());
+      priorities.merge(m.anchor(), m.entry().priority(), Math::max);
+    }
+    int[] skipped = new int[2];
+    Map<EventMention, TriggerMatch> matchOf = new java.util.IdentityHashMap<>();
+    for (TriggerMatch m : matches) {
+      EventMention e =
+          codeClause(doc, s, m, recent, mainCountry, anchors, priorities, skipped, true);
+      if (e != null) {
+        clauses.add(e);
+        matchOf.put(e, m);
+      }
+    }
+    List<EventMention> mentions = new ArrayList<>(oneEventPerClause(clauses));
+    mentions.addAll(obligations.find(doc, s, clauses, recent, mainCountry));
+    return new SentenceRules(
+        s,
+        mentions,
+        matchOf,
+        anchors,
+        priorities,
+        matches.size(),
+        skipped[0],
+        skipped[1],
+        recentBefore);
   }
 
   private @Nullable EventMention codeClause(
@@ -98,7 +167,9 @@ public final class EventCoder {
       List<Actor> recent,
       @Nullable String mainCountry,
       Set<Integer> anchors,
-      Map<Integer, Integer> priorities) {
+      Map<Integer, Integer> priorities,
+      int[] skipped,
+      boolean refine) {
     TriggerEntry entry = m.entry();
     List<String> rules = new ArrayList<>();
     rules.add("trigger " + entry.origin() + " '" + entry.pattern() + "' " + entry.pos());
@@ -114,6 +185,7 @@ public final class EventCoder {
     ClauseModality.Modal modal = clauses.modality(s, m, c.nounHead(), c.predicate(), anchors);
     Codes codes = Codes.of(entry).afterModality(modal, rules);
     if (codes == null) {
+      skipped[modal.kind().equals("negated") ? 0 : 1]++;
       explain(
           s,
           m,
@@ -163,7 +235,7 @@ public final class EventCoder {
     }
     codes =
         codes
-            .refined(codes.statement() ? null : refinement(entry, source, target), rules)
+            .refined(codes.statement() || !refine ? null : refinement(entry, source, target), rules)
             .withCues(clauses.cue(s, "violent"), clauses.cue(s, "lethal"), rules);
     if (source != null) {
       rules.add(source.rule());
@@ -278,6 +350,12 @@ public final class EventCoder {
       }
     }
     return out;
+  }
+
+  private void explainLine(Sentence s, String what) {
+    if (explain != null) {
+      explain.accept("sentence " + (s.index() + 1) + ": " + what);
+    }
   }
 
   private void explain(Sentence s, TriggerMatch m, String what) {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.annals.EventDataException;
+import org.annals.classify.Labels;
 import org.annals.event.CodedEvent;
 import org.annals.ingest.RawArticle;
 
@@ -28,54 +29,26 @@ import org.annals.ingest.RawArticle;
  */
 public final class Evaluations {
   /** The 25 ACLED sub-event types, as CASE 2021 codes, mapped to ACLED names. */
-  public static final Map<String, String> CASE_TO_ACLED =
-      Map.ofEntries(
-          Map.entry("PEACE_PROTEST", "Peaceful protest"),
-          Map.entry("PROTEST_WITH_INTER", "Protest with intervention"),
-          Map.entry("FORCE_AGAINST_PROTEST", "Excessive force against protesters"),
-          Map.entry("VIOL_DEMONSTR", "Violent demonstration"),
-          Map.entry("MOB_VIOL", "Mob violence"),
-          Map.entry("ARMED_CLASH", "Armed clash"),
-          Map.entry("GOV_REGAINS_TERIT", "Government regains territory"),
-          Map.entry("NON_STATE_ACTOR_OVERTAKES_TER", "Non-state actor overtakes territory"),
-          Map.entry("AIR_STRIKE", "Air/drone strike"),
-          Map.entry("ART_MISS_ATTACK", "Shelling/artillery/missile attack"),
-          Map.entry("REM_EXPLOS", "Remote explosive/landmine/IED"),
-          Map.entry("GRENADE", "Grenade"),
-          Map.entry("SUIC_BOMB", "Suicide bomb"),
-          Map.entry("CHEM_WEAP", "Chemical weapon"),
-          Map.entry("SEX_VIOL", "Sexual violence"),
-          Map.entry("ATTACK", "Attack"),
-          Map.entry("ABDUCT_DISSAP", "Abduction/forced disappearance"),
-          Map.entry("AGREEMENT", "Agreement"),
-          Map.entry("ARREST", "Arrests"),
-          Map.entry("CHANGE_TO_GROUP_ACT", "Change to group/activity"),
-          Map.entry("DISR_WEAP", "Disrupted weapons use"),
-          Map.entry("HQ_ESTABLISHED", "Headquarters or base established"),
-          Map.entry("PROPERTY_DISTRUCT", "Looting/property destruction"),
-          Map.entry("NON_VIOL_TERRIT_TRANSFER", "Non-violent transfer of territory"),
-          Map.entry("OTHER", "Other"));
+  public static final Map<String, String> CASE_TO_ACLED = Labels.CASE_TO_ACLED;
 
   /** The five CASE 2021 types outside ACLED. */
-  public static final Set<String> NON_ACLED =
-      Set.of("ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB");
+  public static final Set<String> NON_ACLED = Set.copyOf(Labels.NON_ACLED);
 
-  private static final Set<String> DIPLOMATIC =
-      Set.of(
-          "CONSULT",
-          "SUPPORT",
-          "COOPERATE",
-          "AID",
-          "DEMAND",
-          "DISAPPROVE",
-          "REJECT",
-          "CONCEDE",
-          "SANCTION",
-          "INVESTIGATE",
-          "AGREE");
+  private static final Set<String> DIPLOMATIC = Labels.DIPLOMATIC;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * One scored record: its gold and predicted label and the confidence of the event that gave the
+   * prediction (0 when there was none).
+   */
+  public record Outcome(String id, String gold, String predicted, double confidence) {
+    public boolean correct() {
+      return gold.equals(predicted);
+    }
+  }
+
+  private final List<Outcome> outcomes = new ArrayList<>();
   private final Function<RawArticle, List<CodedEvent>> coder;
   private final PrintStream out;
   private final @org.jspecify.annotations.Nullable PrintStream errors;
@@ -121,6 +94,11 @@ public final class Evaluations {
         b);
   }
 
+  /** Every record scored so far (PLOVER, ZSP, and CASE records of the 25 ACLED types), in order. */
+  public List<Outcome> outcomes() {
+    return List.copyOf(outcomes);
+  }
+
   /** The event a single-sentence record is about: the most confident, then the earliest. */
   static Optional<CodedEvent> mainEvent(List<CodedEvent> events) {
     return events.stream()
@@ -147,6 +125,7 @@ public final class Evaluations {
       Optional<CodedEvent> main = mainEvent(events);
       String predicted = main.map(e -> e.plover().type()).orElse("NONE");
       types.add(gold, predicted);
+      outcomes.add(new Outcome(id, gold, predicted, main.map(CodedEvent::confidence).orElse(0.0)));
       error(id, gold, predicted, r.path("text").asText(""), events);
       if (main.isPresent()) {
         compareActor(r.path("source"), main.get().source(), country, sector);
@@ -202,6 +181,34 @@ public final class Evaluations {
     }
   }
 
+  /**
+   * Zero-Shot-PLOVER sentences: type accuracy and macro-F1 over its 15 types, each predicted type
+   * named as that set names it (CONCEDE and RETREAT are YIELD, DISAPPROVE is ACCUSE, DEMAND is
+   * REQUEST, FIGHT is ASSAULT).
+   */
+  public Scores zsp(Path file) {
+    Scores types = new Scores();
+    for (String line : lines(file)) {
+      JsonNode r = parse(file, line);
+      String gold = r.path("event").asText("");
+      if (gold.isEmpty()) {
+        continue;
+      }
+      String id = r.path("id").asText("zsp-" + types.total());
+      List<CodedEvent> events = coder.apply(article(id, r.path("text").asText(""), file));
+      Optional<CodedEvent> main = mainEvent(events);
+      String predicted = main.map(e -> Labels.zspName(e.plover().type())).orElse("NONE");
+      types.add(gold, predicted);
+      outcomes.add(new Outcome(id, gold, predicted, main.map(CodedEvent::confidence).orElse(0.0)));
+      error(id, gold, predicted, r.path("text").asText(""), events);
+    }
+    out.printf(Locale.ROOT, "zsp: %s, %d sentences%n", file.getFileName(), types.total());
+    out.printf(Locale.ROOT, "  PLOVER type accuracy  %.3f%n", types.accuracy());
+    out.printf(Locale.ROOT, "  PLOVER type macro-F1  %.3f%n", types.macroF1(types.goldLabels()));
+    types.perClass().forEach(out::println);
+    return types;
+  }
+
   /** CASE 2021 snippets: ACLED sub-event weighted and macro F1 on the 25 ACLED types and all 30. */
   public Scores case2021(Path file) {
     Scores all = new Scores();
@@ -224,6 +231,18 @@ public final class Evaluations {
       List<CodedEvent> events = coder.apply(article("case-" + cols[0], cols[1], file));
       String predicted = classify(events, acledToCase);
       all.add(gold, predicted);
+      if (CASE_TO_ACLED.containsKey(gold)) {
+        outcomes.add(
+            new Outcome(
+                "case-" + cols[0],
+                gold,
+                predicted,
+                events.stream()
+                    .filter(e -> e.acled().subEventType() != null)
+                    .mapToDouble(CodedEvent::confidence)
+                    .max()
+                    .orElse(0)));
+      }
       error("case-" + cols[0], gold, predicted, cols[1], events);
       if (CASE_TO_ACLED.containsKey(gold)) {
         acled.add(gold, predicted);

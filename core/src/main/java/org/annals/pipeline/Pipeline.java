@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.annals.Hashes;
+import org.annals.classify.EventClassifier;
 import org.annals.coding.Actor;
 import org.annals.coding.EventCoder;
 import org.annals.coding.EventMention;
@@ -44,6 +45,8 @@ public final class Pipeline {
   private final Cleaner cleaner;
   private final Annotator annotator;
   private final EventCoder coder;
+  private final String coderVersion;
+  private final @org.jspecify.annotations.Nullable EventClassifier classifier;
   private final EventDater dater;
   private final EventPlacer placer;
   private final @org.jspecify.annotations.Nullable Geocoder geocoder;
@@ -74,9 +77,29 @@ public final class Pipeline {
       boolean analyseAll,
       java.util.function.@org.jspecify.annotations.Nullable Consumer<String> explain,
       boolean geocode) {
+    this(lexicon, annotator, analyseAll, explain, geocode, null);
+  }
+
+  /**
+   * As above, with {@code classifier} deciding the event types beside the rules (null: the rules
+   * alone, as {@code --coder rules}).
+   */
+  public Pipeline(
+      Lexicon lexicon,
+      Annotator annotator,
+      boolean analyseAll,
+      java.util.function.@org.jspecify.annotations.Nullable Consumer<String> explain,
+      boolean geocode,
+      @org.jspecify.annotations.Nullable EventClassifier classifier) {
     this.cleaner = new Cleaner(lexicon.boilerplate());
     this.annotator = annotator;
-    this.coder = new EventCoder(lexicon, explain);
+    this.coder = new EventCoder(lexicon, explain, classifier);
+    this.classifier = classifier;
+    this.coderVersion =
+        CODER_VERSION
+            + "/"
+            + Lexicon.VERSION
+            + (classifier == null ? "" : "/" + classifier.describe());
     this.dater = new EventDater(lexicon.modality());
     this.geocoder = geocode ? new Geocoder(lexicon) : null;
     this.placer = new EventPlacer(lexicon, geocode ? geocoder.gazetteer() : Gazetteer.of(lexicon));
@@ -246,7 +269,7 @@ public final class Pipeline {
         fatalities,
         confidence(group, source, target, date),
         evidence,
-        CODER_VERSION + "/" + Lexicon.VERSION);
+        coderVersion);
   }
 
   private static int score(Draft d) {
@@ -292,7 +315,17 @@ public final class Pipeline {
     return 1 + Gazetteer.precisionRank(l.precision());
   }
 
-  private static double confidence(List<Draft> group, Actor source, Actor target, EventDate date) {
+  private double confidence(List<Draft> group, Actor source, Actor target, EventDate date) {
+    Double model =
+        group.stream()
+            .map(d -> d.mention().probability())
+            .filter(java.util.Objects::nonNull)
+            .max(Double::compare)
+            .orElse(null);
+    if (model != null) {
+      // The classifier's calibrated probability that the type is right (see docs/accuracy.md).
+      return Math.round(classifier.calibrate(model) * 100) / 100.0;
+    }
     int priority = group.stream().mapToInt(d -> d.mention().priority()).max().orElse(1);
     double c = 0.35 + 0.03 * priority;
     c += source != null ? 0.15 : 0;

@@ -1,0 +1,333 @@
+package org.annals.model;
+
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.annals.classify.EventClassifier;
+import org.annals.classify.Example;
+import org.annals.classify.Labels;
+import org.annals.classify.Prediction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The trained classifier: the base encoder (all-MiniLM-L6-v2, int8) run by ONNX Runtime with the
+ * model file's fine-tuned weights in place of the base ones, mean-pooled over the word pieces, the
+ * rule features appended, and one linear head each for PLOVER, ACLED and CAMEO. Sentences are cut
+ * to the model's {@code max_tokens} word pieces and run in batches of similar length. Thread-safe:
+ * ONNX Runtime sessions serve concurrent runs; each run uses one core.
+ */
+public final class OnnxEventClassifier implements EventClassifier, AutoCloseable {
+  private static final int BATCH = 16;
+  private static @Nullable OnnxEventClassifier builtIn;
+
+  private final OrtSession session;
+  private final List<OnnxTensor> overrides;
+  private final WordPiece tokenizer;
+  private final int maxTokens;
+  private final int hidden;
+  private final List<String> features;
+  private final Head plover;
+  private final Head acled;
+  private final Head cameo;
+  private final double calibrationA;
+  private final double calibrationB;
+  private final String name;
+
+  private record Head(float[] weight, float[] bias, int in, int out) {
+    double[] apply(float[] x) {
+      double[] logits = new double[out];
+      for (int j = 0; j < out; j++) {
+        double s = bias[j];
+        for (int i = 0; i < in; i++) {
+          s += x[i] * weight[i * out + j];
+        }
+        logits[j] = s;
+      }
+      return softmax(logits);
+    }
+  }
+
+  private OnnxEventClassifier(ModelFile m) throws OrtException {
+    JsonNode h = m.header();
+    this.maxTokens = h.path("max_tokens").asInt(96);
+    this.hidden = h.path("hidden").asInt(384);
+    this.features = strings(h.path("features"));
+    this.plover = head(m, "plover", Labels.PLOVER);
+    this.acled = head(m, "acled", Labels.ACLED);
+    this.cameo = head(m, "cameo", Labels.CAMEO);
+    this.calibrationA = h.path("calibration").path("a").asDouble(1);
+    this.calibrationB = h.path("calibration").path("b").asDouble(0);
+    this.name =
+        h.path("name").asText("annals-event-model") + " " + m.weightsDigest().substring(0, 8);
+    byte[] base = ModelFiles.baseModel();
+    String want = h.path("base").path("sha256").asText("");
+    if (!want.isEmpty() && !want.equals(org.annals.Hashes.sha256Hex(base))) {
+      throw new ModelException(
+          "the model file "
+              + m.origin()
+              + " was trained on another base encoder than "
+              + ModelFiles.BASE_ARTIFACT
+              + "; "
+              + ModelFiles.REBUILD);
+    }
+    this.tokenizer = ModelFiles.tokenizer();
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    List<OnnxTensor> tensors = new ArrayList<>();
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(1);
+      options.setInterOpNumThreads(1);
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      for (ModelFile.Tensor t : m.tensors().values()) {
+        if (t.name().startsWith("head.")) {
+          continue;
+        }
+        OnnxTensor tensor = tensor(env, t);
+        tensors.add(tensor);
+        options.addInitializer(t.name(), tensor);
+      }
+      this.session = env.createSession(base, options);
+    } catch (OrtException e) {
+      tensors.forEach(OnnxTensor::close);
+      throw new ModelException(
+          "the model file "
+              + m.origin()
+              + " does not fit the base encoder: "
+              + e.getMessage()
+              + "; "
+              + ModelFiles.REBUILD,
+          e);
+    }
+    this.overrides = List.copyOf(tensors);
+  }
+
+  /** The model packaged with Annals (loaded once per process). */
+  public static synchronized OnnxEventClassifier builtIn() {
+    if (builtIn == null) {
+      try (InputStream in = OnnxEventClassifier.class.getResourceAsStream(ModelFiles.BUILT_IN)) {
+        if (in == null) {
+          throw new ModelException(
+              "the trained model "
+                  + ModelFiles.BUILT_IN
+                  + " is not in the annals-model jar; "
+                  + ModelFiles.REBUILD);
+        }
+        builtIn = create(ModelFile.read(in, "model/data/event-model.bin"));
+      } catch (IOException e) {
+        throw new ModelException("cannot read the built-in model: " + e.getMessage(), e);
+      }
+    }
+    return builtIn;
+  }
+
+  /** The model in {@code file}. */
+  public static OnnxEventClassifier load(Path file) {
+    return create(ModelFile.read(file));
+  }
+
+  /** A classifier running {@code model}. */
+  public static OnnxEventClassifier create(ModelFile model) {
+    try {
+      return new OnnxEventClassifier(model);
+    } catch (OrtException e) {
+      throw new ModelException(
+          "cannot start ONNX Runtime for " + model.origin() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return name;
+  }
+
+  @Override
+  public double calibrate(double p) {
+    double q = Math.min(1 - 1e-6, Math.max(1e-6, p));
+    double z = calibrationA * Math.log(q / (1 - q)) + calibrationB;
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  @Override
+  public List<Prediction> classify(List<Example> examples) {
+    int[][] ids = new int[examples.size()][];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = tokenizer.encode(examples.get(i).text(), maxTokens);
+    }
+    Integer[] order = new Integer[ids.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
+    Prediction[] out = new Prediction[ids.length];
+    for (int b = 0; b < order.length; b += BATCH) {
+      int[] batch = new int[Math.min(BATCH, order.length - b)];
+      for (int i = 0; i < batch.length; i++) {
+        batch[i] = order[b + i];
+      }
+      float[][] pooled = encode(ids, batch);
+      for (int i = 0; i < batch.length; i++) {
+        out[batch[i]] = predict(pooled[i], examples.get(batch[i]).features());
+      }
+    }
+    return Arrays.asList(out);
+  }
+
+  /** The mean-pooled last hidden states of the sentences {@code batch} of {@code ids}. */
+  private float[][] encode(int[][] ids, int[] batch) {
+    int t = 0;
+    for (int i : batch) {
+      t = Math.max(t, ids[i].length);
+    }
+    long[] input = new long[batch.length * t];
+    long[] mask = new long[batch.length * t];
+    for (int r = 0; r < batch.length; r++) {
+      int[] seq = ids[batch[r]];
+      for (int k = 0; k < seq.length; k++) {
+        input[r * t + k] = seq[k];
+        mask[r * t + k] = 1;
+      }
+    }
+    long[] shape = {batch.length, t};
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    try (OnnxTensor in = OnnxTensor.createTensor(env, LongBuffer.wrap(input), shape);
+        OnnxTensor am = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
+        OnnxTensor tt =
+            OnnxTensor.createTensor(env, LongBuffer.wrap(new long[input.length]), shape);
+        OrtSession.Result result =
+            session.run(Map.of("input_ids", in, "attention_mask", am, "token_type_ids", tt))) {
+      FloatBuffer states = ((OnnxTensor) result.get(0)).getFloatBuffer();
+      float[][] pooled = new float[batch.length][hidden];
+      for (int r = 0; r < batch.length; r++) {
+        int n = ids[batch[r]].length;
+        for (int k = 0; k < n; k++) {
+          int base = (r * t + k) * hidden;
+          for (int d = 0; d < hidden; d++) {
+            pooled[r][d] += states.get(base + d);
+          }
+        }
+        for (int d = 0; d < hidden; d++) {
+          pooled[r][d] /= n;
+        }
+      }
+      return pooled;
+    } catch (OrtException e) {
+      throw new ModelException("the encoder failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Prediction predict(float[] pooled, Map<String, Double> ruleFeatures) {
+    float[] x = Arrays.copyOf(pooled, hidden + features.size());
+    for (int i = 0; i < features.size(); i++) {
+      x[hidden + i] = ruleFeatures.getOrDefault(features.get(i), 0.0).floatValue();
+    }
+    return new Prediction(list(plover.apply(x)), list(acled.apply(x)), list(cameo.apply(x)));
+  }
+
+  private Head head(ModelFile m, String head, List<String> labels) {
+    List<String> got = strings(m.header().path("labels").path(head));
+    if (!got.equals(labels)) {
+      throw new ModelException(
+          "the model file "
+              + m.origin()
+              + " has "
+              + head
+              + " labels "
+              + got
+              + ", not "
+              + labels
+              + "; "
+              + ModelFiles.REBUILD);
+    }
+    ModelFile.Tensor w = m.tensor("head." + head + ".weight");
+    ModelFile.Tensor b = m.tensor("head." + head + ".bias");
+    int in = hidden + features.size();
+    if (w.shape().length != 2
+        || w.shape()[0] != in
+        || w.shape()[1] != labels.size()
+        || b.size() != labels.size()) {
+      throw new ModelException(
+          "the model file "
+              + m.origin()
+              + ": head "
+              + head
+              + " has shape "
+              + Arrays.toString(w.shape())
+              + ", not ["
+              + in
+              + ", "
+              + labels.size()
+              + "]; "
+              + ModelFiles.REBUILD);
+    }
+    return new Head(w.floats(), b.floats(), in, labels.size());
+  }
+
+  private static OnnxTensor tensor(OrtEnvironment env, ModelFile.Tensor t) throws OrtException {
+    if (t.dtype().equals("float32")) {
+      FloatBuffer f =
+          ByteBuffer.allocateDirect((int) t.size() * 4)
+              .order(ByteOrder.nativeOrder())
+              .asFloatBuffer();
+      f.put(t.floats()).flip();
+      return OnnxTensor.createTensor(env, f, t.shape());
+    }
+    ByteBuffer b = ByteBuffer.allocateDirect((int) t.size());
+    b.put(t.data().duplicate()).flip();
+    return OnnxTensor.createTensor(env, b, t.shape(), OnnxJavaType.INT8);
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static List<Double> list(double[] p) {
+    List<Double> out = new ArrayList<>(p.length);
+    for (double v : p) {
+      out.add(v);
+    }
+    return out;
+  }
+
+  static double[] softmax(double[] logits) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : logits) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    double[] p = new double[logits.length];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = Math.exp(logits[i] - max);
+      sum += p[i];
+    }
+    for (int i = 0; i < p.length; i++) {
+      p[i] /= sum;
+    }
+    return p;
+  }
+
+  @Override
+  public void close() {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new ModelException("cannot close the encoder: " + e.getMessage(), e);
+    }
+    overrides.forEach(OnnxTensor::close);
+  }
+}

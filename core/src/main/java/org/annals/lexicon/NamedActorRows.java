@@ -73,7 +73,7 @@ final class NamedActorRows {
   }
 
   private NamedActor.Role role(TsvRow r, String role) {
-    String[] parts = SPACES.split(role.strip());
+    String[] parts = SPACES.split(role.strip(), -1);
     if (parts.length < 2 || parts.length > 3) {
       throw new LexiconException(r.origin() + ": role '" + role + "' is malformed" + FORMAT);
     }

@@ -28,7 +28,7 @@ public final class PhraseIndex<T> {
   /** Splits a phrase the way the tokenizer splits text: spaces, commas and possessive 's. */
   public static List<String> words(String phrase) {
     List<String> out = new ArrayList<>();
-    for (String w : SPACES.split(phrase.toLowerCase(Locale.ROOT).strip())) {
+    for (String w : SPACES.split(phrase.toLowerCase(Locale.ROOT).strip(), -1)) {
       if (w.isEmpty()) {
         continue;
       }

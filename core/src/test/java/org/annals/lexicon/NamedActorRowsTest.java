@@ -37,9 +37,11 @@ final class NamedActorRowsTest {
   void extraDirectory_addsNamesAndReplacesOnesOfTheSameName(@TempDir Path dir) throws IOException {
     Files.writeString(
         dir.resolve("named-actors.tsv"),
-        "# name\tentity\troles\tsource\n"
-            + "Zorbo Quint\tzorbo quint\tKEN GOV 2010-01-01..|KEN ELI\tmine\n"
-            + "mahendra chaudhry\tmahendra chaudhry\tFJI OPP\n");
+        """
+        # name\tentity\troles\tsource
+        Zorbo Quint\tzorbo quint\tKEN GOV 2010-01-01..|KEN ELI\tmine
+        mahendra chaudhry\tmahendra chaudhry\tFJI OPP
+        """);
     Lexicon extended = Lexicon.load(dir);
     NamedActor zorbo = extended.namedActor("zorbo quint");
     assertThat(zorbo.origin()).isEqualTo("named-actors.tsv:2");

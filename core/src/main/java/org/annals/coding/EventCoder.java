@@ -64,6 +64,7 @@ public final class EventCoder {
    */
   public List<EventMention> code(
       AnnotatedDocument doc, @Nullable String mainCountry, @Nullable LocalDate published) {
+    finder.resolver().readRolesAt(published);
     List<EventMention> out = new ArrayList<>();
     List<Actor> recent = new ArrayList<>();
     for (Sentence s : doc.sentences()) {

@@ -1,5 +1,6 @@
 package org.annals.coding;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the head token of an actor phrase into an {@link Actor}: the phrase span, the named person
- * or organisation, and the country and sector from the country and actor lexicons. Thread-safe.
+ * or organisation, and the country and sector from the country and actor lexicons and, for a named
+ * person or organisation of {@code named-actors.tsv}, from its role at the article's publication
+ * date. Thread-safe; the publication date is kept per thread ({@link #readRolesAt}).
  */
 final class ActorResolver {
   /** Relations whose dependents belong to the actor phrase. */
@@ -40,9 +43,25 @@ final class ActorResolver {
   private static final Set<String> LEADING_DROPS = Set.of("the", "'s", ",", "-", "--");
 
   private final Lexicon lexicon;
+  private final NamedActors namedActors;
+  private final ThreadLocal<LocalDate> published = new ThreadLocal<>();
 
   ActorResolver(Lexicon lexicon) {
     this.lexicon = lexicon;
+    this.namedActors = new NamedActors(lexicon);
+  }
+
+  /**
+   * Reads named actors' roles at {@code date} (null: unknown) in what this thread resolves next.
+   * {@link EventCoder#code(org.annals.nlp.AnnotatedDocument, String, LocalDate)} calls it before it
+   * resolves a document's actors, so every worker thread codes its own article's date.
+   */
+  void readRolesAt(@Nullable LocalDate date) {
+    if (date == null) {
+      published.remove();
+    } else {
+      published.set(date);
+    }
   }
 
   /** The actor headed by {@code head}, or null if the head is not a noun or name. */
@@ -86,6 +105,7 @@ final class ActorResolver {
     String role = null;
     String sectorRule = null;
     int sectorDistance = Integer.MAX_VALUE;
+    NamedActors.Match named = null;
     for (int i = from; i < to; i++) {
       final int base = i;
       var place = lexicon.places().longest(i, to, k -> toks.get(k).lower(), k -> toks.get(k).key());
@@ -97,6 +117,10 @@ final class ActorResolver {
       }
       PhraseIndex.Match<ActorTerm> term =
           lexicon.actors().longest(i, to, k -> toks.get(k).lower(), k -> toks.get(k).key());
+      NamedActors.Match n = namedActors.at(s, i, to, head, term == null ? 0 : term.length());
+      if (n != null && (named == null || n.distance() < named.distance())) {
+        named = n;
+      }
       if (term != null && insidePlaceName(s, i)) {
         term = null; // "Republican Palace", "Police Square": part of a place name
       }
@@ -127,6 +151,19 @@ final class ActorResolver {
           name = joinWords(s, i, i + term.length());
         }
       }
+    }
+    if (named != null) {
+      var f =
+          namedActors.complete(
+              s,
+              named,
+              new NamedActors.Found(name, country, countryRule, sector, sectorRule),
+              published.get());
+      name = f.name();
+      country = f.country();
+      countryRule = f.countryRule();
+      sector = f.sector();
+      sectorRule = f.sectorRule();
     }
     StringBuilder rule = new StringBuilder(relation);
     if (sectorRule != null) {
@@ -175,7 +212,7 @@ final class ActorResolver {
           "highway");
 
   /** True for a word inside a place or building name ("Republican Palace", "Police Square"). */
-  private static boolean insidePlaceName(Sentence s, int token) {
+  static boolean insidePlaceName(Sentence s, int token) {
     for (EntityMention e : s.entities()) {
       if (e.tokenEnd() - e.tokenStart() < 2
           || token < e.tokenStart()

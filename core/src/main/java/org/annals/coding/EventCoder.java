@@ -81,6 +81,7 @@ public final class EventCoder {
    */
   public List<EventMention> code(
       AnnotatedDocument doc, @Nullable String mainCountry, @Nullable LocalDate published) {
+    finder.resolver().readRolesAt(published);
     List<Actor> recent = new ArrayList<>();
     List<SentenceRules> sentences = new ArrayList<>();
     for (Sentence s : doc.sentences()) {

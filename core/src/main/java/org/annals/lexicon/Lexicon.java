@@ -52,6 +52,8 @@ public final class Lexicon {
   private final List<Landmark> landmarks = new ArrayList<>();
   private final Map<String, Set<String>> toponymCues = new HashMap<>();
   private final PhraseIndex<ActorTerm> actors = new PhraseIndex<>();
+  private final Map<String, NamedActor> namedActorsByName = new java.util.LinkedHashMap<>();
+  private final PhraseIndex<NamedActor> namedActors = new PhraseIndex<>();
   private final Modality modality = new Modality();
   private final List<Pattern> boilerplate = new ArrayList<>();
   private final Map<String, List<String>> irregular = new HashMap<>();
@@ -102,6 +104,7 @@ public final class Lexicon {
             "refinements.tsv",
             "countries.tsv",
             "actors.tsv",
+            "named-actors.tsv",
             "modality.tsv",
             "boilerplate.txt",
             "landmarks.tsv",
@@ -118,6 +121,7 @@ public final class Lexicon {
         }
       }
     }
+    lx.namedActorsByName.values().forEach(a -> lx.namedActors.add(a.name(), a));
     return lx;
   }
 
@@ -142,6 +146,10 @@ public final class Lexicon {
       case "refinements.tsv" -> TsvRow.parse(name, text, 7).forEach(this::addRefinement);
       case "countries.tsv" -> TsvRow.parse(name, text, 6).forEach(this::addCountry);
       case "actors.tsv" -> TsvRow.parse(name, text, 4).forEach(this::addActor);
+      case "named-actors.tsv" -> {
+        NamedActorRows reader = new NamedActorRows(countriesByIso3::containsKey);
+        TsvRow.parse(name, text, 3).forEach(r -> addNamedActor(reader.parse(r)));
+      }
       case "modality.tsv" -> TsvRow.parse(name, text, 2).forEach(this::addModality);
       case "boilerplate.txt" -> boilerplate.addAll(Cleaner.parsePatterns(text, name));
       case "landmarks.tsv" -> TsvRow.parse(name, text, 7).forEach(this::addLandmark);
@@ -403,6 +411,13 @@ public final class Lexicon {
             r.origin()));
   }
 
+  /** A row of a later file (a {@code --lexicon DIR} of your own) replaces one of the same name. */
+  private void addNamedActor(@Nullable NamedActor a) {
+    if (a != null) {
+      namedActorsByName.put(a.name(), a);
+    }
+  }
+
   private void addModality(TsvRow r) {
     String kind = r.get(1).strip().toLowerCase(Locale.ROOT);
     if (!Modality.KINDS.contains(kind)) {
@@ -515,6 +530,19 @@ public final class Lexicon {
 
   public PhraseIndex<ActorTerm> actors() {
     return actors;
+  }
+
+  /**
+   * Named people, organisations and armed groups with dated roles ({@code named-actors.tsv}),
+   * matched on lowercased words.
+   */
+  public PhraseIndex<NamedActor> namedActors() {
+    return namedActors;
+  }
+
+  /** The named actor of exactly this lowercase name, or null. */
+  public @Nullable NamedActor namedActor(String name) {
+    return namedActorsByName.get(name.strip().toLowerCase(Locale.ROOT));
   }
 
   public Modality modality() {

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the value stored for each phrase
  */
 public final class PhraseIndex<T> {
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
   private final Map<String, List<Entry<T>>> byFirst = new HashMap<>();
 
   /** A phrase and its value. */
@@ -27,7 +28,7 @@ public final class PhraseIndex<T> {
   /** Splits a phrase the way the tokenizer splits text: spaces, commas and possessive 's. */
   public static List<String> words(String phrase) {
     List<String> out = new ArrayList<>();
-    for (String w : phrase.toLowerCase(Locale.ROOT).strip().split("\\s+")) {
+    for (String w : SPACES.split(phrase.toLowerCase(Locale.ROOT).strip(), -1)) {
       if (w.isEmpty()) {
         continue;
       }

@@ -147,7 +147,7 @@ public final class EventCoder {
         matchOf.put(e, m);
       }
     }
-    List<EventMention> mentions = new ArrayList<>(oneEventPerClause(clauses));
+    List<EventMention> mentions = new ArrayList<>(withoutCasualties(s, oneEventPerClause(clauses)));
     mentions.addAll(obligations.find(doc, s, clauses, recent, mainCountry));
     return new SentenceRules(
         s,
@@ -321,6 +321,50 @@ public final class EventCoder {
           && !m.tokens().contains(d.governor())
           && d.relation().startsWith("nmod")) {
         return "the topic of '" + toks.get(d.governor()).word() + "'";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The clauses without those that only report another clause's casualties: in "Russian forces
+   * shelled Kharkiv, killing three civilians" or "an air strike hit a market, killing 12", the
+   * killing is the shelling's and the strike's toll (they carry the fatalities), not an ASSAULT of
+   * its own that would count the same dead twice.
+   */
+  private List<EventMention> withoutCasualties(Sentence s, List<EventMention> clauses) {
+    List<EventMention> out = new ArrayList<>();
+    for (EventMention e : clauses) {
+      if (casualtyOf(s, e, clauses) == null) {
+        out.add(e);
+      } else {
+        explainLine(
+            s,
+            "'"
+                + e.trigger()
+                + "' reports the casualties of '"
+                + casualtyOf(s, e, clauses).trigger()
+                + "': not an event of its own");
+      }
+    }
+    return out;
+  }
+
+  private @Nullable EventMention casualtyOf(
+      Sentence s, EventMention e, List<EventMention> clauses) {
+    if (!e.plover().equals("ASSAULT")
+        || !lexicon.modality().is("casualty", s.tokens().get(e.anchor()).key())) {
+      return null;
+    }
+    for (Dependency d : s.parents(e.predicate())) {
+      String r = d.relation();
+      if (!(r.startsWith("advcl") || r.equals("xcomp") || r.startsWith("acl") || r.equals("dep"))) {
+        continue;
+      }
+      for (EventMention o : clauses) {
+        if (o != e && o.predicate() == d.governor() && PHYSICAL.contains(o.plover())) {
+          return o;
+        }
       }
     }
     return null;

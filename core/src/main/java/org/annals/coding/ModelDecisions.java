@@ -29,9 +29,10 @@ import org.jspecify.annotations.Nullable;
  *       ≥ {@value #NEW_EVENT}; actors, modality and codes then come from the rules' machinery.
  *   <li>The sentence's primary clause (nearest the root) takes the chosen type, unless the rule
  *       that coded it is very specific and the classifier still gives its type P ≥ {@value
- *       #KEEP_SPECIFIC}, or it is a statement (intention, threat, demand, refusal) and the chosen
- *       type is not one a statement can have. Its ACLED sub-event follows the classifier where the
- *       classifier is sure of it (P ≥ {@value #ACLED_SURE}); otherwise actor refinements decide.
+ *       #KEEP_SPECIFIC}, or the classifier is unsure (P &lt; {@value #OVERRIDE}), or it is a
+ *       statement (intention, threat, demand, refusal) and the chosen type is not one a statement
+ *       can have. Its ACLED sub-event follows the classifier where the classifier is sure of it (P
+ *       ≥ {@value #ACLED_SURE}); otherwise actor refinements decide.
  *   <li>Other clauses keep their rule types, with the classifier's probability of that type.
  * </ol>
  *
@@ -41,6 +42,7 @@ import org.jspecify.annotations.Nullable;
 final class ModelDecisions {
   static final double NO_EVENT = 0.7;
   static final double NEW_EVENT = 0.6;
+  static final double OVERRIDE = 0.35;
   static final int SPECIFIC = 8;
   static final double KEEP_SPECIFIC = 0.1;
   static final double ACLED_SURE = 0.5;
@@ -180,7 +182,7 @@ final class ModelDecisions {
       return m.withProbability(c.p(), said + " (agrees with " + rule + ")");
     }
     double pRule = p.plover(m.plover());
-    boolean specific = m.priority() >= SPECIFIC && pRule >= KEEP_SPECIFIC;
+    boolean specific = (m.priority() >= SPECIFIC && pRule >= KEEP_SPECIFIC) || c.p() < OVERRIDE;
     boolean statement = m.statement() && !STATEMENTS.contains(c.plover());
     TriggerMatch match = r.matchOf().get(m);
     if (specific || statement || match == null) {
@@ -192,7 +194,9 @@ final class ModelDecisions {
               + " "
               + m.plover()
               + String.format(Locale.ROOT, " p=%.2f", pRule)
-              + (specific ? " (specific rule)" : statement ? " (a statement)" : ""));
+              + (c.p() < OVERRIDE
+                  ? " (model unsure)"
+                  : specific ? " (specific rule)" : statement ? " (a statement)" : ""));
     }
     TriggerEntry was = match.entry();
     EventMention e =

@@ -63,5 +63,6 @@ public final class Modality {
           "ongoing",
           "report",
           "violent",
-          "lethal");
+          "lethal",
+          "casualty");
 }

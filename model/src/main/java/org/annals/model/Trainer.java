@@ -139,6 +139,7 @@ public final class Trainer {
         Files.write(base, ModelFiles.baseModel());
       }
       Path tmp = out.resolveSibling(out.getFileName() + ".partial");
+      Files.createDirectories(tmp.toAbsolutePath().getParent());
       List<String> cmd =
           new ArrayList<>(
               List.of(

@@ -28,41 +28,85 @@ public final class Calibration {
   }
 
   /**
-   * The Platt fit minimising the log loss of {@code points} (Newton's method; a=1, b=0 if empty).
+   * The Platt fit minimising the log loss of {@code points} against Platt's smoothed targets
+   * ({@code (n₊+1)/(n₊+2)} for right, {@code 1/(n₋+2)} for wrong), by Newton's method with a
+   * backtracking line search (Lin, Lin and Weng 2007), so it converges even when the confidences
+   * separate right from wrong or sit at the clamp; a=1, b=0 if empty.
    */
   public static Fit fit(List<Point> points) {
+    if (points.isEmpty()) {
+      return new Fit(1, 0);
+    }
+    int right = 0;
+    for (Point p : points) {
+      right += p.correct() ? 1 : 0;
+    }
+    int wrong = points.size() - right;
+    double hi = (right + 1.0) / (right + 2.0);
+    double lo = 1.0 / (wrong + 2.0);
+    double[] x = new double[points.size()];
+    double[] t = new double[points.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = logit(points.get(i).confidence());
+      t[i] = points.get(i).correct() ? hi : lo;
+    }
     double a = 1;
     double b = 0;
-    if (points.isEmpty()) {
-      return new Fit(a, b);
-    }
+    double loss = loss(x, t, a, b);
     for (int it = 0; it < 100; it++) {
       double ga = 0;
       double gb = 0;
-      double haa = 1e-6;
+      double haa = 1e-12;
       double hab = 0;
-      double hbb = 1e-6;
-      for (Point p : points) {
-        double x = logit(p.confidence());
-        double q = 1 / (1 + Math.exp(-(a * x + b)));
-        double y = p.correct() ? 1 : 0;
-        ga += (q - y) * x;
-        gb += q - y;
+      double hbb = 1e-12;
+      for (int i = 0; i < x.length; i++) {
+        double q = sigmoid(a * x[i] + b);
+        ga += (q - t[i]) * x[i];
+        gb += q - t[i];
         double w = q * (1 - q);
-        haa += w * x * x;
-        hab += w * x;
+        haa += w * x[i] * x[i];
+        hab += w * x[i];
         hbb += w;
+      }
+      if (Math.abs(ga) + Math.abs(gb) < 1e-9 * x.length) {
+        break;
       }
       double det = haa * hbb - hab * hab;
       double da = (hbb * ga - hab * gb) / det;
       double db = (haa * gb - hab * ga) / det;
-      a -= da;
-      b -= db;
-      if (Math.abs(da) + Math.abs(db) < 1e-9) {
+      double step = 1;
+      double next = loss(x, t, a - da, b - db);
+      while (next > loss + 1e-4 * step * (ga * da + gb * db) && step > 1e-10) {
+        step /= 2;
+        next = loss(x, t, a - step * da, b - step * db);
+      }
+      if (step <= 1e-10) {
+        break;
+      }
+      a -= step * da;
+      b -= step * db;
+      boolean done = Math.abs(step * da) + Math.abs(step * db) < 1e-9;
+      loss = next;
+      if (done) {
         break;
       }
     }
     return new Fit(a, b);
+  }
+
+  /** The log loss of σ(a·x + b) against targets t, computed without overflow. */
+  private static double loss(double[] x, double[] t, double a, double b) {
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      double z = a * x[i] + b;
+      // −t·log σ(z) − (1−t)·log(1−σ(z)) = log(1+e^z) − t·z
+      sum += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - t[i] * z;
+    }
+    return sum;
+  }
+
+  private static double sigmoid(double z) {
+    return 1 / (1 + Math.exp(-z));
   }
 
   /** Expected calibration error over {@code bins} equal-width bins. */

@@ -28,11 +28,15 @@ import org.jspecify.annotations.Nullable;
  * The trained classifier: the base encoder (all-MiniLM-L6-v2, int8) run by ONNX Runtime with the
  * model file's fine-tuned weights in place of the base ones, mean-pooled over the word pieces, the
  * rule features appended, and one linear head each for PLOVER, ACLED and CAMEO. Sentences are cut
- * to the model's {@code max_tokens} word pieces and run in batches of similar length. Thread-safe:
- * ONNX Runtime sessions serve concurrent runs; each run uses one core.
+ * to the model's {@code max_tokens} word pieces and run one at a time: the int8 graph quantizes its
+ * activations with a scale taken over the whole run, so a sentence batched with others would get
+ * probabilities that depend on them (and an article's events on its neighbours' wording).
+ * Thread-safe: ONNX Runtime sessions serve concurrent runs; each run uses one core.
  */
 public final class OnnxEventClassifier implements EventClassifier, AutoCloseable {
-  private static final int BATCH = 16;
+  /** Sentences a run: one, so each sentence's probabilities depend on it alone (see above). */
+  private static final int BATCH = 1;
+
   private static @Nullable OnnxEventClassifier builtIn;
 
   private final OrtSession session;

@@ -104,7 +104,9 @@ public final class Pipeline {
     this.geocoder = geocode ? new Geocoder(lexicon) : null;
     this.placer = new EventPlacer(lexicon, geocode ? geocoder.gazetteer() : Gazetteer.of(lexicon));
     this.analyseAll = analyseAll;
-    this.selector = words -> lexicon.mayTrigger(new java.util.HashSet<>(words));
+    SentenceSelector scan = words -> lexicon.mayTrigger(new java.util.HashSet<>(words));
+    // With a classifier, the lead is read even without a trigger word: the model may code it.
+    this.selector = classifier == null ? scan : scan.withLead();
   }
 
   /** Codes one article. Never throws for bad article content: the result carries the problem. */

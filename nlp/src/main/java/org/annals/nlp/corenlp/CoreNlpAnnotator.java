@@ -199,7 +199,7 @@ public final class CoreNlpAnnotator implements Annotator {
       for (CoreLabel t : toks) {
         words.add(t.word().toLowerCase(Locale.ROOT));
       }
-      if (!toks.isEmpty() && toks.size() <= 150 && selector.needsAnalysis(words)) {
+      if (!toks.isEmpty() && toks.size() <= 150 && selector.needsAnalysis(i, words)) {
         selected[i] = true;
         chosen.add(sentences.get(i));
         chosenIndex.add(i);

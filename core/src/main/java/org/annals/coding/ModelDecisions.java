@@ -31,8 +31,10 @@ import org.jspecify.annotations.Nullable;
  *       that coded it is very specific and the classifier still gives its type P ≥ {@value
  *       #KEEP_SPECIFIC}, or the classifier is unsure (P &lt; {@value #OVERRIDE}), or it is a
  *       statement (intention, threat, demand, refusal) and the chosen type is not one a statement
- *       can have. Its ACLED sub-event follows the classifier where the classifier is sure of it (P
- *       ≥ {@value #ACLED_SURE}); otherwise actor refinements decide.
+ *       can have. A rule's PROTEST stays a PROTEST when the classifier calls it an ASSAULT of one
+ *       of ACLED's Riots sub-events (PLOVER codes a riot as a protest, mode riot). Its ACLED
+ *       sub-event follows the classifier where the classifier is sure of it (P ≥ {@value
+ *       #ACLED_SURE}); otherwise actor refinements decide.
  *   <li>Other clauses keep their rule types, with the classifier's probability of that type.
  * </ol>
  *
@@ -47,6 +49,9 @@ final class ModelDecisions {
   static final double KEEP_SPECIFIC = 0.1;
   static final double ACLED_SURE = 0.5;
   private static final Set<String> STATEMENTS = Set.of("AGREE", "THREATEN", "DEMAND", "REJECT");
+
+  /** ACLED's Riots sub-events: PLOVER codes a riot as a PROTEST (mode riot), not an ASSAULT. */
+  private static final Set<String> RIOTS = Set.of("VIOL_DEMONSTR", "MOB_VIOL");
 
   /** Codes one clause again with another trigger entry (see EventCoder#codeClause). */
   @FunctionalInterface
@@ -170,16 +175,25 @@ final class ModelDecisions {
       SentenceRules r, EventMention m, Choice c, Prediction p, Recoder recode) {
     String said = describe(c);
     String rule = ruleOf(r, m);
-    if (m.plover().equals(c.plover())) {
+    boolean riot =
+        m.plover().equals("PROTEST")
+            && c.plover().equals("ASSAULT")
+            && RIOTS.contains(c.acledCode());
+    if (riot) {
+      said += "; a riot: kept PROTEST";
+    }
+    if (m.plover().equals(c.plover()) || riot) {
+      // For a riot, the probability that it is one: PROTEST's and ASSAULT's together.
+      double pType = riot ? Math.min(1, c.p() + p.plover("PROTEST")) : c.p();
       String name = c.acledName();
       if (c.acledCode() != null && !name.equals(m.acledSubEvent()) && c.pAcled() >= ACLED_SURE) {
         return m.withAcled(
             compat.acledEvent(name),
             name,
-            c.p(),
+            pType,
             said + " (" + rule + " said ACLED " + m.acledSubEvent() + ")");
       }
-      return m.withProbability(c.p(), said + " (agrees with " + rule + ")");
+      return m.withProbability(pType, said + " (agrees with " + rule + ")");
     }
     double pRule = p.plover(m.plover());
     boolean specific = (m.priority() >= SPECIFIC && pRule >= KEEP_SPECIFIC) || c.p() < OVERRIDE;

@@ -46,8 +46,19 @@ final class BenchCommand implements Callable<Integer> {
       description = "alternate runs without and with geocoding and print what geocoding adds")
   boolean placesOverhead;
 
+  @Option(
+      names = "--coder-overhead",
+      description =
+          "alternate runs with the rules alone (--coder rules) and with the hybrid coder, and print"
+              + " what the classifier adds and where its time goes")
+  boolean coderOverhead;
+
   @Option(names = "--threads", defaultValue = "2", description = "worker threads (default 2)")
   int threads;
+
+  @picocli.CommandLine.Mixin Options.Coder coder;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--ingest",
@@ -64,6 +75,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private final PrintStream out;
   private final PrintStream err;
+  private String withoutName = "";
 
   BenchCommand(PrintStream out, PrintStream err) {
     this.out = out;
@@ -91,8 +103,18 @@ final class BenchCommand implements Callable<Integer> {
     long gazetteerHeap =
         Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory() - heap0;
     long t0 = System.nanoTime();
-    Pipeline pipeline = Runner.pipeline(null, false);
-    Pipeline without = placesOverhead ? Runner.pipeline(null, false, null, false) : null;
+    if (placesOverhead && coderOverhead) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--places-overhead and --coder-overhead: choose one");
+    }
+    org.annals.classify.EventClassifier classifier = coder.classifier(spec);
+    TimedClassifier timed = classifier == null ? null : new TimedClassifier(classifier);
+    Pipeline pipeline = Runner.pipeline(lexicon, false, null, true, timed);
+    Pipeline without =
+        placesOverhead
+            ? Runner.pipeline(lexicon, false, null, false, timed)
+            : coderOverhead ? Runner.pipeline(lexicon, false, null, true, null) : null;
+    withoutName = placesOverhead ? "without geocoding" : "with the rules alone";
     out.printf(
         Locale.ROOT,
         "bench: %s: %d articles (%d unreadable skipped), %d threads, max heap %d MB%n",
@@ -109,6 +131,9 @@ final class BenchCommand implements Callable<Integer> {
         gazetteerHeap >> 20);
     Runner.process(
         pipeline, articles.subList(0, Math.min(warmup, articles.size())), threads, r -> {});
+    if (timed != null) {
+      timed.reset();
+    }
     if (ingest) {
       return ingestRuns(pipeline);
     }
@@ -173,7 +198,7 @@ final class BenchCommand implements Callable<Integer> {
         median(sentenceRates),
         peak >> 20,
         maxLive >> 20);
-    if (without != null) {
+    if (without != null && placesOverhead) {
       double a = median(withoutRates);
       double b = median(rates);
       out.printf(
@@ -182,6 +207,20 @@ final class BenchCommand implements Callable<Integer> {
           a,
           b,
           (a / b - 1) * 100);
+    }
+    if (without != null && coderOverhead) {
+      double a = median(withoutRates);
+      double b = median(rates);
+      out.printf(
+          Locale.ROOT,
+          "coder: %.1f articles/s with the rules alone, %.1f hybrid: the hybrid keeps %.0f%% of the"
+              + " rules' throughput%n",
+          a,
+          b,
+          100 * b / a);
+    }
+    if (timed != null) {
+      out.println("classifier: " + timed.summary(articles.size() * (long) runs));
     }
     return 0;
   }
@@ -223,8 +262,9 @@ final class BenchCommand implements Callable<Integer> {
     double secs = (System.nanoTime() - start) / 1e9;
     out.printf(
         Locale.ROOT,
-        "  run %d without geocoding: %.1f s, %.1f articles/s%n",
+        "  run %d %s: %.1f s, %.1f articles/s%n",
         run,
+        withoutName,
         secs,
         articles.size() / secs);
     return articles.size() / secs;

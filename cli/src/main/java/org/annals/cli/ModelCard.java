@@ -147,7 +147,7 @@ final class ModelCard {
         "## Licences\n\nThe weights are a work derived from the base encoder (Apache-2.0) and"
             + " trained on the sets above; they are distributed with Annals under GPL-3.0-or-later, with"
             + " the attributions in NOTICE.\n\n## Rebuild\n\n```bash\n./annals train      # needs ../shared/eval"
-            + " and python3-torch python3-onnx; about two hours on 2 cores\n```\n");
+            + ", python3-torch python3-onnx libopenblas0-pthread; about 70 minutes on 2 cores\n```\n");
     return b.toString();
   }
 }

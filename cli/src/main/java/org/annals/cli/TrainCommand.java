@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
           + " sentences (model/training/sentences.tsv): examples are made by the rules pipeline,"
           + " FOLDS models are trained each without one fold and score it (cross-validation, also"
           + " fitting the confidence calibration), then the final model is trained on everything.",
-      "Needs Python 3 with PyTorch and onnx (Debian: apt-get install python3-torch python3-onnx)."
+      "Needs Python 3 with PyTorch and onnx (Debian: apt-get install python3-torch python3-onnx libopenblas0-pthread; without OpenBLAS training is some 30 times slower)."
           + " Fixed seeds: the same data and settings give the same weights."
     })
 final class TrainCommand implements Callable<Integer> {
@@ -122,9 +122,9 @@ final class TrainCommand implements Callable<Integer> {
     TrainingExport.Export export = training.export(sets, Math.max(folds, 2));
     Training.Report report = null;
     if (folds > 1) {
-      report = training.crossValidate(export, folds, files(evalDir), stdout);
+      report = training.crossValidate(export, folds, files(evalDir), false, stdout);
     }
-    ModelFile model = training.trainAll(export, out);
+    ModelFile model = training.trainAll(export);
     ObjectNode h = model.header();
     h.put("date", LocalDate.now(java.time.ZoneOffset.UTC).toString());
     h.put("commit", commit());

@@ -139,11 +139,14 @@ final class Training {
     return new Example(text.toString(), out.features());
   }
 
+  /** Where the models of these examples and this recipe are kept. */
+  private Path kept(TrainingExport.Export export) {
+    return work.resolve("cv-" + export.digest().substring(0, 12) + "-" + trainer.recipe(settings));
+  }
+
   /** The model trained without fold {@code k} of {@code folds} (trained now unless kept). */
   Path foldModel(TrainingExport.Export export, int folds, int k) {
-    Path dir =
-        work.resolve("cv-" + export.digest().substring(0, 12) + "-" + trainer.recipe(settings));
-    Path file = dir.resolve(String.format(Locale.ROOT, "fold-%d-of-%d.bin", k, folds));
+    Path file = kept(export).resolve(String.format(Locale.ROOT, "fold-%d-of-%d.bin", k, folds));
     if (Files.isRegularFile(file)) {
       err.println("train: fold " + k + ": kept model " + file);
       return file;
@@ -158,23 +161,37 @@ final class Training {
     return file;
   }
 
-  /** Trains on every example. */
-  ModelFile trainAll(TrainingExport.Export export, Path out) {
+  /** The model trained on every example (trained now unless kept). */
+  ModelFile trainAll(TrainingExport.Export export) {
+    Path file = kept(export).resolve("all.bin");
+    if (Files.isRegularFile(file)) {
+      err.println("train: the final model: kept model " + file);
+      return ModelFile.read(file);
+    }
     err.println("train: the final model, on every example (" + trainer.python() + ")");
-    return trainer.train(export, out, 0, -1, settings, line -> err.println("  " + line));
+    return trainer.train(export, file, 0, -1, settings, line -> err.println("  " + line));
   }
 
   /**
    * Scores {@code files} (set name → gold file) with every record coded by the model of its
-   * held-out fold; prints each set's scores to {@code out}.
+   * held-out fold; prints each set's scores to {@code out}. Unless {@code everySentence}, only the
+   * sentences the trigger scan lets through are analysed, as {@code annals code} does.
    */
   Report crossValidate(
-      TrainingExport.Export export, int folds, Map<String, Path> files, PrintStream out) {
+      TrainingExport.Export export,
+      int folds,
+      Map<String, Path> files,
+      boolean everySentence,
+      PrintStream out) {
     Pipeline[] pipelines = new Pipeline[folds];
     for (int k = 0; k < folds; k++) {
       pipelines[k] =
           Runner.pipeline(
-              lexicon, true, null, true, OnnxEventClassifier.load(foldModel(export, folds, k)));
+              lexicon,
+              everySentence,
+              null,
+              true,
+              OnnxEventClassifier.load(foldModel(export, folds, k)));
     }
     Evaluations eval =
         new Evaluations(

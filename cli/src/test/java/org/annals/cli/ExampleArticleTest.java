@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 import org.annals.event.CodedEvent;
 import org.annals.ingest.RawArticle;
 import org.annals.pipeline.ArticleResult;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The project's canonical example, read from {@code ../shared/examples} (never copied into the
@@ -21,7 +22,7 @@ final class ExampleArticleTest {
   private static final Path EXAMPLE =
       Path.of("..", "..", "shared", "examples", "iraq-palace-2022-08-29.txt");
 
-  private static List<CodedEvent> events() {
+  private static List<CodedEvent> events(String coder) {
     assumeTrue(Files.isRegularFile(EXAMPLE), "../shared/examples is not present");
     List<RawArticle> read =
         Runner.read(
@@ -31,7 +32,14 @@ final class ExampleArticleTest {
             p -> {
               throw new AssertionError(p.toString());
             });
-    ArticleResult r = Runner.pipeline(null, false).process(read.get(0));
+    ArticleResult r =
+        Runner.pipeline(
+                (java.nio.file.Path) null,
+                false,
+                null,
+                true,
+                coder.equals("rules") ? null : org.annals.model.OnnxEventClassifier.builtIn())
+            .process(read.get(0));
     assertThat(r.problem()).isNull();
     return r.events();
   }
@@ -40,9 +48,10 @@ final class ExampleArticleTest {
     return events.stream().filter(p).toList();
   }
 
-  @Test
-  void example_meetsTheCoreIssuesDoneWhen() {
-    List<CodedEvent> events = events();
+  @ParameterizedTest
+  @ValueSource(strings = {"rules", "hybrid"})
+  void example_meetsTheCoreIssuesDoneWhen(String coder) {
+    List<CodedEvent> events = events(coder);
 
     // The storming of the palace: PROTEST, Riots, 2022-08-29, protesters as source.
     List<CodedEvent> storming =
@@ -57,6 +66,10 @@ final class ExampleArticleTest {
             e -> {
               assertThat(e.source().text().toLowerCase(java.util.Locale.ROOT))
                   .contains("protesters");
+              assertThat(e.plover().mode()).isEqualTo("riot");
+              assertThat(e.cameo()).isEqualTo("145");
+              assertThat(e.acled().subEventType()).isEqualTo("Violent demonstration");
+              assertThat(e.evidence().get(0).trigger()).containsIgnoringCase("storm");
               assertThat(e.evidence().size()).isGreaterThan(1);
               // Geocoding: at the palace or the Green Zone (or at least Baghdad), near Baghdad's
               // centre.

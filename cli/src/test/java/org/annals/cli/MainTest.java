@@ -131,4 +131,37 @@ final class MainTest {
     assertThat(run("", "eval", "plover", dir.resolve("nope.jsonl").toString())).isEqualTo(1);
     assertThat(err()).contains("../shared/eval");
   }
+
+  @Test
+  void code_missingModelFile_namesItAndTheRebuildCommand() throws IOException {
+    Path f = dir.resolve("riot.txt");
+    Files.writeString(f, "Protesters stormed the parliament in Nairobi on Tuesday.\n");
+    Path model = dir.resolve("no-such-model.bin");
+
+    assertThat(run("", "code", f.toString(), "--model", model.toString())).isEqualTo(1);
+    assertThat(err())
+        .contains(model.toString())
+        .contains("./annals train")
+        .contains("--coder rules");
+  }
+
+  @Test
+  void code_corruptModelFile_saysItIsDamaged() throws IOException {
+    Path f = dir.resolve("riot.txt");
+    Files.writeString(f, "Protesters stormed the parliament in Nairobi on Tuesday.\n");
+    Path model = dir.resolve("model.bin");
+    Files.writeString(model, "ANNALS-MODEL 1\n\u0000\u0000\u0000\u0009{\"format\"");
+
+    assertThat(run("", "code", f.toString(), "--model", model.toString())).isEqualTo(1);
+    assertThat(err()).contains(model.toString()).contains("damaged").contains("./annals train");
+  }
+
+  @Test
+  void code_unknownCoder_isAUsageError() throws IOException {
+    Path f = dir.resolve("riot.txt");
+    Files.writeString(f, "Protesters stormed the parliament in Nairobi on Tuesday.\n");
+
+    assertThat(run("", "code", f.toString(), "--coder", "magic")).isEqualTo(2);
+    assertThat(err()).contains("--coder 'magic'").contains("hybrid or rules");
+  }
 }

@@ -6,14 +6,75 @@ import java.time.LocalDate;
 import java.util.List;
 import org.annals.event.CodedEvent;
 import org.annals.ingest.RawArticle;
+import org.annals.model.OnnxEventClassifier;
 import org.annals.pipeline.ArticleResult;
 import org.annals.pipeline.Pipeline;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The whole coding path on short articles written for these tests. */
 final class PipelineTest {
   private static final LocalDate MONDAY = LocalDate.of(2022, 8, 29);
   private static final Pipeline PIPELINE = Runner.pipeline(null, false);
+  private static final Pipeline HYBRID =
+      Runner.pipeline((java.nio.file.Path) null, false, null, true, OnnxEventClassifier.builtIn());
+
+  private static List<CodedEvent> code(String coder, String text, LocalDate published) {
+    ArticleResult r =
+        (coder.equals("rules") ? PIPELINE : HYBRID)
+            .process(new RawArticle("t", null, text, published, null, null, "test"));
+    assertThat(r.problem()).isNull();
+    return r.events();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"rules", "hybrid"})
+  void shellingThatKills_isOneEventCarryingTheDead(String coder) {
+    List<CodedEvent> events =
+        code(
+            coder,
+            "Fighting\n\nRussian forces shelled Kharkiv on Tuesday, killing three civilians.",
+            MONDAY);
+
+    assertThat(events).as("%s", events).hasSize(1);
+    assertThat(events.get(0).plover().type()).isIn("FIGHT", "ASSAULT");
+    assertThat(events.get(0).acled().subEventType()).isEqualTo("Shelling/artillery/missile attack");
+    assertThat(events.get(0).fatalities()).isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"rules", "hybrid"})
+  void airStrikeThatKills_isOneEventCarryingTheDead(String coder) {
+    List<CodedEvent> events =
+        code(
+            coder,
+            "Strike\n\nAn air strike hit a crowded market in the town, killing 12 people.",
+            MONDAY);
+
+    assertThat(events).as("%s", events).hasSize(1);
+    assertThat(events.get(0).acled().subEventType()).isEqualTo("Air/drone strike");
+    assertThat(events.get(0).fatalities()).isEqualTo(12);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"rules", "hybrid"})
+  void earthquakeThatKills_isNoPoliticalViolence(String coder) {
+    List<CodedEvent> events =
+        code(
+            coder,
+            "Quake\n\nA powerful earthquake killed ten people in the east of the country on"
+                + " Monday.",
+            MONDAY);
+
+    assertThat(events)
+        .as("%s", events)
+        .noneMatch(
+            e ->
+                e.plover().type().equals("ASSAULT")
+                    || e.plover().type().equals("FIGHT")
+                    || "Attack".equals(e.acled().subEventType()));
+  }
 
   private static List<CodedEvent> code(String text, LocalDate published) {
     ArticleResult r =

@@ -99,6 +99,19 @@ public final class Evaluations {
     return List.copyOf(outcomes);
   }
 
+  /**
+   * A snippet's lead sentence reports its event: events of earlier sentences first, then the more
+   * confident, then the earlier trigger.
+   */
+  static final Comparator<CodedEvent> LEAD_FIRST =
+      Comparator.comparingInt((CodedEvent e) -> leadSentence(e))
+          .thenComparing(Comparator.comparingDouble(CodedEvent::confidence).reversed())
+          .thenComparingInt(e -> e.evidence().get(0).triggerStart());
+
+  private static int leadSentence(CodedEvent e) {
+    return e.evidence().stream().mapToInt(CodedEvent.Evidence::start).min().orElse(0);
+  }
+
   /** The event a single-sentence record is about: the most confident, then the earliest. */
   static Optional<CodedEvent> mainEvent(List<CodedEvent> events) {
     return events.stream()
@@ -289,7 +302,7 @@ public final class Evaluations {
       if (e.acled().subEventType() == null) {
         continue;
       }
-      if (best == null || e.confidence() > best.confidence()) {
+      if (best == null || LEAD_FIRST.compare(e, best) < 0) {
         best = e;
       }
     }

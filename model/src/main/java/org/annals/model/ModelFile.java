@@ -194,6 +194,40 @@ public final class ModelFile {
     return new ModelFile(header, java.util.Collections.unmodifiableMap(tensors), data, origin);
   }
 
+  /** A model of {@code tensors} with {@code header} (the tensor index and digest are added). */
+  public static ModelFile of(ObjectNode header, List<Tensor> tensors, String origin) {
+    java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+    com.fasterxml.jackson.databind.node.ArrayNode index = JSON.createArrayNode();
+    Map<String, Tensor> byName = new LinkedHashMap<>();
+    for (Tensor t : tensors) {
+      byte[] raw = new byte[t.data().remaining()];
+      t.data().duplicate().get(raw);
+      ObjectNode n = index.addObject();
+      n.put("name", t.name());
+      n.put("dtype", t.dtype());
+      com.fasterxml.jackson.databind.node.ArrayNode shape = n.putArray("shape");
+      for (long d : t.shape()) {
+        shape.add(d);
+      }
+      n.put("offset", data.size());
+      n.put("bytes", raw.length);
+      data.writeBytes(raw);
+      byName.put(t.name(), t);
+    }
+    ObjectNode h = header.deepCopy();
+    h.set("tensors", index);
+    byte[] bytes = data.toByteArray();
+    h.put("weights_sha256", Hashes.sha256Hex(bytes));
+    return new ModelFile(h, java.util.Collections.unmodifiableMap(byName), bytes, origin);
+  }
+
+  /** A float32 tensor. */
+  public static Tensor floats(String name, long[] shape, float[] values) {
+    ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    b.asFloatBuffer().put(values);
+    return new Tensor(name, "float32", shape, b);
+  }
+
   /** This model with {@code header} (same tensors), e.g. after the card was added. */
   public ModelFile withHeader(ObjectNode newHeader) {
     ObjectNode h = newHeader.deepCopy();

@@ -40,6 +40,11 @@ public final class Trainer {
       return new Settings(n, lr, headLr, batch, featureDropout, seed, threads, limit);
     }
 
+    /** These settings with seed {@code n}. */
+    public Settings withSeed(int n) {
+      return new Settings(epochs, lr, headLr, batch, featureDropout, n, threads, limit);
+    }
+
     /** These settings on the first {@code n} examples only (for tests). */
     public Settings withLimit(int n) {
       return new Settings(epochs, lr, headLr, batch, featureDropout, seed, threads, n);
@@ -84,7 +89,7 @@ public final class Trainer {
         "annals train needs Python 3 with PyTorch and onnx, and "
             + String.join(" and ", candidates)
             + (candidates.size() > 1 ? " have" : " has")
-            + " not both; on Debian or Ubuntu: sudo apt-get install python3-torch python3-onnx"
+            + " not both; on Debian or Ubuntu: sudo apt-get install python3-torch python3-onnx libopenblas0-pthread"
             + " (or pass --python PATH)");
   }
 

@@ -198,26 +198,25 @@ final class BenchCommand implements Callable<Integer> {
         median(sentenceRates),
         peak >> 20,
         maxLive >> 20);
-    if (without != null && placesOverhead) {
+    if (without != null) {
       double a = median(withoutRates);
       double b = median(rates);
-      out.printf(
-          Locale.ROOT,
-          "geocoding: %.1f articles/s without, %.1f with: adds %.1f%% to the coding time%n",
-          a,
-          b,
-          (a / b - 1) * 100);
-    }
-    if (without != null && coderOverhead) {
-      double a = median(withoutRates);
-      double b = median(rates);
-      out.printf(
-          Locale.ROOT,
-          "coder: %.1f articles/s with the rules alone, %.1f hybrid: the hybrid keeps %.0f%% of the"
-              + " rules' throughput%n",
-          a,
-          b,
-          100 * b / a);
+      if (placesOverhead) {
+        out.printf(
+            Locale.ROOT,
+            "geocoding: %.1f articles/s without, %.1f with: adds %.1f%% to the coding time%n",
+            a,
+            b,
+            (a / b - 1) * 100);
+      } else {
+        out.printf(
+            Locale.ROOT,
+            "coder: %.1f articles/s with the rules alone, %.1f hybrid: the hybrid keeps %.0f%% of"
+                + " the rules' throughput%n",
+            a,
+            b,
+            100 * b / a);
+      }
     }
     if (timed != null) {
       out.println("classifier: " + timed.summary(articles.size() * (long) runs));

@@ -15,13 +15,13 @@ import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.annals.classify.EventClassifier;
 import org.annals.classify.Example;
 import org.annals.classify.Labels;
 import org.annals.classify.Prediction;
+import org.annals.eval.Calibration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,9 +34,6 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe: ONNX Runtime sessions serve concurrent runs; each run uses one core.
  */
 public final class OnnxEventClassifier implements EventClassifier, AutoCloseable {
-  /** Sentences a run: one, so each sentence's probabilities depend on it alone (see above). */
-  private static final int BATCH = 1;
-
   private static @Nullable OnnxEventClassifier builtIn;
 
   private final OrtSession session;
@@ -48,8 +45,7 @@ public final class OnnxEventClassifier implements EventClassifier, AutoCloseable
   private final Head plover;
   private final Head acled;
   private final Head cameo;
-  private final double calibrationA;
-  private final double calibrationB;
+  private final Calibration.Fit calibration;
   private final String name;
 
   private record Head(float[] weight, float[] bias, int in, int out) {
@@ -74,8 +70,10 @@ public final class OnnxEventClassifier implements EventClassifier, AutoCloseable
     this.plover = head(m, "plover", Labels.PLOVER);
     this.acled = head(m, "acled", Labels.ACLED);
     this.cameo = head(m, "cameo", Labels.CAMEO);
-    this.calibrationA = h.path("calibration").path("a").asDouble(1);
-    this.calibrationB = h.path("calibration").path("b").asDouble(0);
+    this.calibration =
+        new Calibration.Fit(
+            h.path("calibration").path("a").asDouble(1),
+            h.path("calibration").path("b").asDouble(0));
     this.name =
         h.path("name").asText("annals-event-model") + " " + m.weightsDigest().substring(0, 8);
     byte[] base = ModelFiles.baseModel();
@@ -160,72 +158,44 @@ public final class OnnxEventClassifier implements EventClassifier, AutoCloseable
 
   @Override
   public double calibrate(double p) {
-    double q = Math.min(1 - 1e-6, Math.max(1e-6, p));
-    double z = calibrationA * Math.log(q / (1 - q)) + calibrationB;
-    return 1 / (1 + Math.exp(-z));
+    return calibration.apply(p);
   }
 
   @Override
   public List<Prediction> classify(List<Example> examples) {
-    int[][] ids = new int[examples.size()][];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = tokenizer.encode(examples.get(i).text(), maxTokens);
+    List<Prediction> out = new ArrayList<>(examples.size());
+    for (Example e : examples) {
+      // One sentence a run (see the class comment).
+      out.add(predict(encode(tokenizer.encode(e.text(), maxTokens)), e.features()));
     }
-    Integer[] order = new Integer[ids.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
-    Prediction[] out = new Prediction[ids.length];
-    for (int b = 0; b < order.length; b += BATCH) {
-      int[] batch = new int[Math.min(BATCH, order.length - b)];
-      for (int i = 0; i < batch.length; i++) {
-        batch[i] = order[b + i];
-      }
-      float[][] pooled = encode(ids, batch);
-      for (int i = 0; i < batch.length; i++) {
-        out[batch[i]] = predict(pooled[i], examples.get(batch[i]).features());
-      }
-    }
-    return Arrays.asList(out);
+    return out;
   }
 
-  /** The mean-pooled last hidden states of the sentences {@code batch} of {@code ids}. */
-  private float[][] encode(int[][] ids, int[] batch) {
-    int t = 0;
-    for (int i : batch) {
-      t = Math.max(t, ids[i].length);
+  /** The mean of the last hidden states of one sentence's word pieces {@code ids}. */
+  private float[] encode(int[] ids) {
+    int t = ids.length;
+    long[] input = new long[t];
+    long[] mask = new long[t];
+    for (int k = 0; k < t; k++) {
+      input[k] = ids[k];
+      mask[k] = 1;
     }
-    long[] input = new long[batch.length * t];
-    long[] mask = new long[batch.length * t];
-    for (int r = 0; r < batch.length; r++) {
-      int[] seq = ids[batch[r]];
-      for (int k = 0; k < seq.length; k++) {
-        input[r * t + k] = seq[k];
-        mask[r * t + k] = 1;
-      }
-    }
-    long[] shape = {batch.length, t};
+    long[] shape = {1, t};
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     try (OnnxTensor in = OnnxTensor.createTensor(env, LongBuffer.wrap(input), shape);
         OnnxTensor am = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
-        OnnxTensor tt =
-            OnnxTensor.createTensor(env, LongBuffer.wrap(new long[input.length]), shape);
+        OnnxTensor tt = OnnxTensor.createTensor(env, LongBuffer.wrap(new long[t]), shape);
         OrtSession.Result result =
             session.run(Map.of("input_ids", in, "attention_mask", am, "token_type_ids", tt))) {
       FloatBuffer states = ((OnnxTensor) result.get(0)).getFloatBuffer();
-      float[][] pooled = new float[batch.length][hidden];
-      for (int r = 0; r < batch.length; r++) {
-        int n = ids[batch[r]].length;
-        for (int k = 0; k < n; k++) {
-          int base = (r * t + k) * hidden;
-          for (int d = 0; d < hidden; d++) {
-            pooled[r][d] += states.get(base + d);
-          }
-        }
+      float[] pooled = new float[hidden];
+      for (int k = 0; k < t; k++) {
         for (int d = 0; d < hidden; d++) {
-          pooled[r][d] /= n;
+          pooled[d] += states.get(k * hidden + d);
         }
+      }
+      for (int d = 0; d < hidden; d++) {
+        pooled[d] /= t;
       }
       return pooled;
     } catch (OrtException e) {

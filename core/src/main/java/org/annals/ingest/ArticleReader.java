@@ -105,6 +105,18 @@ public final class ArticleReader {
     }
   }
 
+  /**
+   * Reads JSON Lines already in memory or on a stream, e.g. articles posted to the API: one article
+   * a line with the fields of {@code annals code}'s JSON Lines input.
+   */
+  public void readJsonLines(String origin, InputStream in) {
+    try {
+      new JsonLines(sink.articles(), sink.problems()).read(origin, in);
+    } catch (java.io.IOException e) {
+      sink.problem(origin, "unreadable", "could not read the records: " + e.getMessage());
+    }
+  }
+
   private void readDirectory(Path dir, String input) {
     List<Path> files = new ArrayList<>();
     try {

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -95,6 +96,14 @@ public final class EventStore implements AutoCloseable {
     return new EventStore(file, c);
   }
 
+  /**
+   * Readers for the HTTP API on {@code connections} connections of this store's database: they read
+   * while this store writes. Close them before the store.
+   */
+  public EventReader reader(int connections) {
+    return new EventReader(this, connections);
+  }
+
   public Path file() {
     return file;
   }
@@ -165,13 +174,14 @@ public final class EventStore implements AutoCloseable {
     try {
       conn.setAutoCommit(false);
       int before = count("events"); // also opens the transaction the appenders join
+      LocalDateTime now = writeTime();
       Set<String> partitions = new LinkedHashSet<>();
-      insertArticles(articles);
+      insertArticles(articles, now);
       if (!familyRenames.isEmpty()) {
         partitions.addAll(renameFamilies(familyRenames));
       }
       insertReports(articles, partitions);
-      recompute(partitions);
+      recompute(partitions, now);
       conn.commit();
       return new int[] {before, count("events")};
     } catch (SQLException | RuntimeException e) {
@@ -196,8 +206,25 @@ public final class EventStore implements AutoCloseable {
     }
   }
 
-  private void insertArticles(List<StoredArticle> articles) throws SQLException {
-    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+  /**
+   * The time stamped on this write's articles, events and removals: the clock in UTC, but never
+   * before the store's last write, so {@code updated_since} and {@code removed?since} pulls that
+   * pass the last time they saw miss nothing.
+   */
+  private LocalDateTime writeTime() {
+    LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    LocalDateTime[] last = new LocalDateTime[1];
+    query(
+        "SELECT greatest((SELECT max(updated_at) FROM events),"
+            + " (SELECT max(removed_at) FROM event_removals))",
+        rs -> last[0] = rs.getObject(1, LocalDateTime.class));
+    if (last[0] != null && !now.isAfter(last[0])) {
+      now = last[0].plus(1, ChronoUnit.MICROS);
+    }
+    return now;
+  }
+
+  private void insertArticles(List<StoredArticle> articles, LocalDateTime now) throws SQLException {
     try (Rows rows = new Rows(conn, "articles");
         Rows bands = new Rows(conn, "article_bands")) {
       for (StoredArticle s : articles) {
@@ -269,7 +296,7 @@ public final class EventStore implements AutoCloseable {
    * Recomputes the events of these partitions from all their reports, and writes only the events
    * that changed: most batches add one report to a partition of many events.
    */
-  private void recompute(Set<String> partitions) throws SQLException {
+  private void recompute(Set<String> partitions, LocalDateTime now) throws SQLException {
     if (partitions.isEmpty()) {
       return;
     }
@@ -295,8 +322,12 @@ public final class EventStore implements AutoCloseable {
         rs -> old.put(rs.getString(1), rs.getString(2)));
     List<Changed> added = new ArrayList<>();
     Set<String> kept = new HashSet<>();
+    Map<String, String> ownerOfReport = new HashMap<>();
     for (var entry : byPartition.entrySet()) {
       for (MergedEvent m : merger.merge(entry.getValue())) {
+        for (String r : m.reportIds()) {
+          ownerOfReport.put(r, m.id());
+        }
         String json = json(m);
         if (json.equals(old.get(m.id()))) {
           kept.add(m.id());
@@ -307,6 +338,7 @@ public final class EventStore implements AutoCloseable {
     }
     Set<String> gone = new HashSet<>(old.keySet());
     gone.removeAll(kept);
+    recordRemovals(gone, added, ownerOfReport, now);
     if (!gone.isEmpty()) {
       try (Statement st = conn.createStatement()) {
         st.execute("DELETE FROM events WHERE id IN (" + in(gone) + ")");
@@ -325,12 +357,58 @@ public final class EventStore implements AutoCloseable {
         values.add(m.lastSeen() == null ? null : LocalDate.parse(m.lastSeen()));
         values.add(c.partition());
         values.add(c.json());
+        values.add(now);
+        values.add(evidenceText(m.event()));
         events.add(values);
         for (String r : m.reportIds()) {
           links.add(m.id(), r, c.partition());
         }
       }
     }
+  }
+
+  /**
+   * Notes the events of {@code gone} that no longer exist (not rewritten under the same id): each
+   * with the event that now holds its first report still stored, or null if none does.
+   */
+  private void recordRemovals(
+      Set<String> gone, List<Changed> added, Map<String, String> ownerOfReport, LocalDateTime now)
+      throws SQLException {
+    Set<String> removed = new java.util.TreeSet<>(gone);
+    for (Changed c : added) {
+      removed.remove(c.event().id());
+    }
+    if (removed.isEmpty()) {
+      return;
+    }
+    Map<String, String> mergedInto = new HashMap<>();
+    query(
+        "SELECT event_id, report_id FROM event_reports WHERE event_id IN ("
+            + in(removed)
+            + ") ORDER BY event_id, report_id",
+        rs -> {
+          String owner = ownerOfReport.get(rs.getString(2));
+          if (owner != null) {
+            mergedInto.putIfAbsent(rs.getString(1), owner);
+          }
+        });
+    try (Rows rows = new Rows(conn, "event_removals")) {
+      for (String id : removed) {
+        rows.add(id, mergedInto.get(id), now);
+      }
+    }
+  }
+
+  /** Every evidence sentence of an event, lower-cased: what the API's {@code q} searches. */
+  static String evidenceText(CodedEvent e) {
+    StringBuilder b = new StringBuilder();
+    for (CodedEvent.Evidence ev : e.evidence()) {
+      if (b.length() > 0) {
+        b.append(' ');
+      }
+      b.append(ev.sentence());
+    }
+    return b.toString().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** An event new or changed by a recompute, with its partition and record. */

@@ -212,7 +212,7 @@ public final class Exporter {
     return n[0];
   }
 
-  private static void writeFeature(JsonGenerator g, ResultSet rs, int[] n, int[] skipped)
+  static void writeFeature(JsonGenerator g, ResultSet rs, int[] n, int[] skipped)
       throws SQLException {
     Object lat = rs.getObject("location_lat");
     Object lon = rs.getObject("location_lon");

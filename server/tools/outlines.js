@@ -24,13 +24,21 @@ function ring(indices) {
   }
   return pts;
 }
+// A ring that crosses the 180th meridian jumps from 180 to -180; shifting its western points by
+// 360 degrees keeps it one shape, so the map draws no band across the world.
+function unwrap(r) {
+  let crosses = false;
+  for (let i = 1; i < r.length; i++) if (Math.abs(r[i][0] - r[i - 1][0]) > 180) crosses = true;
+  return crosses ? r.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : r;
+}
 const features = [];
 for (const g of topo.objects.countries.geometries) {
   if (!g.type || !g.arcs) continue;
   const iso3 = numericToIso3[g.id] || null;
+  if (iso3 === 'ATA') continue; // Antarctica circles the pole: no events, and no clean outline
   const geometry = g.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: g.arcs.map(ring) }
-    : { type: 'MultiPolygon', coordinates: g.arcs.map(p => p.map(ring)) };
+    ? { type: 'Polygon', coordinates: g.arcs.map(a => unwrap(ring(a))) }
+    : { type: 'MultiPolygon', coordinates: g.arcs.map(p => p.map(a => unwrap(ring(a)))) };
   features.push({ type: 'Feature', properties: { iso3, name: g.properties.name }, geometry });
 }
 fs.writeFileSync(outFile, JSON.stringify({ type: 'FeatureCollection', features }));

@@ -18,7 +18,7 @@
     AGREE: '#4e79a7', CONSULT: '#86bcb6', SUPPORT: '#a0cbe8', CONCEDE: '#499894', COOPERATE: '#2f6f9f',
     AID: '#5fa2ce', RETREAT: '#bab0ac', INVESTIGATE: '#79706e'
   };
-  const FILTERS = ['from', 'to', 'country', 'plover_type', 'acled_type', 'actor', 'q', 'min_sources'];
+  const FILTERS = ['from', 'to', 'country', 'admin1', 'plover_type', 'acled_type', 'actor', 'q', 'min_sources'];
   const $ = (id) => document.getElementById(id);
   const state = { brush: null, next: null, sort: 'date', counts: {} };
   let map, countryLayer, pointLayer, loadSeq = 0;
@@ -162,7 +162,11 @@
     $('admin1').hidden = $('admin1-title').hidden = !show;
     if (show) {
       const a = await getJSON('/api/stats/admin1?' + query());
-      $('admin1').replaceChildren(...a.admin1.map((r) => el('li', {}, r.admin1 + ' ' + r.events.toLocaleString())));
+      $('admin1').replaceChildren(...a.admin1.map((r) => {
+        const li = el('li', {}, r.admin1 + ' ' + r.events.toLocaleString());
+        li.addEventListener('click', () => { $('f-admin1').value = r.admin1; refresh(); });
+        return li;
+      }));
     }
   }
 

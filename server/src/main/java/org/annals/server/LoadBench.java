@@ -60,6 +60,7 @@ final class LoadBench implements Runnable {
   @Override
   public void run() {
     PrintWriter out = spec.commandLine().getOut();
+    long t0 = System.nanoTime();
     try (EventStore store = EventStore.open(db);
         ApiServer server =
             new ApiServer(
@@ -69,6 +70,15 @@ final class LoadBench implements Runnable {
                   throw new IllegalStateException("read-only");
                 })) {
       int port = server.start("127.0.0.1", 0);
+      double startup = (System.nanoTime() - t0) / 1e9;
+      System.gc();
+      Runtime rt = Runtime.getRuntime();
+      out.printf(
+          Locale.ROOT,
+          "bench-api: server ready in %.1f s (index built); heap in use after GC %,d MB of %,d MB%n",
+          startup,
+          (rt.totalMemory() - rt.freeMemory()) >> 20,
+          rt.maxMemory() >> 20);
       out.printf(
           Locale.ROOT,
           "bench-api: %s, %,d events, %d clients, %d s a query after %d s warm-up%n",

@@ -35,8 +35,8 @@ final class ServeIndex implements AutoCloseable {
 
   ServeIndex(EventReader reader) {
     this.reader = reader;
-    List<EventReader.Row> rows = new ArrayList<>();
-    reader.rows(null, rows::add);
+    List<Fresh> rows = new ArrayList<>();
+    reader.rows(null, r -> rows.add(Fresh.of(r, blobs)));
     LocalDateTime last = reader.lastWrite();
     this.snapshot = Snapshot.build(null, Set.of(), rows, blobs, last);
   }
@@ -59,16 +59,16 @@ final class ServeIndex implements AutoCloseable {
   synchronized void refresh() {
     Snapshot old = snapshot;
     LocalDateTime since = old.asOf;
-    List<EventReader.Row> changed = new ArrayList<>();
-    reader.rows(since, changed::add);
+    List<Fresh> changed = new ArrayList<>();
+    reader.rows(since, r -> changed.add(Fresh.of(r, blobs)));
     Set<String> gone = new HashSet<>();
     if (since != null) {
       for (EventReader.Removal r : reader.removed(since)) {
         gone.add(r.id());
       }
     }
-    for (EventReader.Row r : changed) {
-      gone.add(r.id());
+    for (Fresh r : changed) {
+      gone.add(r.row().id());
     }
     if (changed.isEmpty() && gone.isEmpty()) {
       return;
@@ -394,6 +394,33 @@ final class ServeIndex implements AutoCloseable {
     return ChronoUnit.MICROS.between(LocalDateTime.of(1970, 1, 1, 0, 0), t);
   }
 
+  /**
+   * A row read from the store, its record already in the blob file: the record is written as it is
+   * read, so a million of them never sit on the heap at once.
+   */
+  private record Fresh(EventReader.Row row, long blob) {
+    static Fresh of(EventReader.Row r, BlobLog blobs) {
+      long handle = blobs.append(r.json());
+      return new Fresh(
+          new EventReader.Row(
+              r.id(),
+              r.date(),
+              r.dateEnd(),
+              r.country(),
+              r.admin1(),
+              r.ploverType(),
+              r.acledEventType(),
+              r.acledSubEventType(),
+              r.lat(),
+              r.lon(),
+              r.sources(),
+              r.fatalities(),
+              r.updatedAt(),
+              ""),
+          handle);
+    }
+  }
+
   /** One immutable state of the index. */
   private static final class Snapshot {
     int n;
@@ -424,7 +451,7 @@ final class ServeIndex implements AutoCloseable {
     static Snapshot build(
         @Nullable Snapshot old,
         Set<String> gone,
-        List<EventReader.Row> rows,
+        List<Fresh> rows,
         BlobLog blobs,
         @Nullable LocalDateTime asOf) {
       Snapshot s = new Snapshot();
@@ -434,10 +461,10 @@ final class ServeIndex implements AutoCloseable {
       Dict plovers = new Dict(old == null ? List.of() : old.ploverTypes);
       Dict events = new Dict(old == null ? List.of() : old.acledEvents);
       Dict subs = new Dict(old == null ? List.of() : old.acledSubs);
-      List<EventReader.Row> fresh = new ArrayList<>(rows);
+      List<Fresh> fresh = new ArrayList<>(rows);
       fresh.sort(
-          Comparator.comparingInt((EventReader.Row r) -> -day(r.date()))
-              .thenComparing(EventReader.Row::id));
+          Comparator.comparingInt((Fresh r) -> -day(r.row().date()))
+              .thenComparing(r -> r.row().id()));
       int kept = 0;
       if (old != null) {
         for (int i = 0; i < old.n; i++) {
@@ -461,14 +488,15 @@ final class ServeIndex implements AutoCloseable {
         } else if (old == null || o >= old.n) {
           takeOld = false;
         } else {
-          EventReader.Row r = fresh.get(f);
+          EventReader.Row r = fresh.get(f).row();
           int d = day(r.date());
           takeOld = old.day[o] > d || old.day[o] == d && old.ids[o].compareTo(r.id()) < 0;
         }
         if (takeOld) {
           s.copy(i, old, o++);
         } else {
-          EventReader.Row r = fresh.get(f++);
+          Fresh fr = fresh.get(f++);
+          EventReader.Row r = fr.row();
           s.ids[i] = r.id();
           s.day[i] = day(r.date());
           s.dayEnd[i] = day(r.dateEnd());
@@ -482,7 +510,7 @@ final class ServeIndex implements AutoCloseable {
           s.sources[i] = r.sources();
           s.fatalities[i] = r.fatalities() == null ? 0 : r.fatalities();
           s.updated[i] = micros(r.updatedAt());
-          s.blob[i] = blobs.append(r.json());
+          s.blob[i] = fr.blob();
         }
         i++;
       }

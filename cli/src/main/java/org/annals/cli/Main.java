@@ -40,6 +40,15 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main(), new Factory(in, out, err));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    reportErrors(cli);
+    return cli.execute(args);
+  }
+
+  /**
+   * A user error (bad input, a store in use) prints one line and exits 1; anything else prints its
+   * stack trace, which is a bug to report. Shared by every front end's command line.
+   */
+  public static void reportErrors(CommandLine cli) {
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof EventDataException || ex instanceof IllegalArgumentException) {
@@ -50,7 +59,6 @@ public final class Main implements Runnable {
           ex.printStackTrace(commandLine.getErr());
           return 1;
         });
-    return cli.execute(args);
   }
 
   @Override

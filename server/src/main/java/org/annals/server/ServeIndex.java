@@ -38,7 +38,7 @@ final class ServeIndex implements AutoCloseable {
     List<Fresh> rows = new ArrayList<>();
     reader.rows(null, r -> rows.add(Fresh.of(r, blobs)));
     LocalDateTime last = reader.lastWrite();
-    this.snapshot = Snapshot.build(null, Set.of(), rows, blobs, last);
+    this.snapshot = Snapshot.build(null, Set.of(), rows, last);
   }
 
   int size() {
@@ -73,7 +73,7 @@ final class ServeIndex implements AutoCloseable {
     if (changed.isEmpty() && gone.isEmpty()) {
       return;
     }
-    snapshot = Snapshot.build(old, gone, changed, blobs, reader.lastWrite());
+    snapshot = Snapshot.build(old, gone, changed, reader.lastWrite());
   }
 
   /** A page as {@link EventReader#events} gives it, with each record's UTF-8 bytes. */
@@ -111,6 +111,7 @@ final class ServeIndex implements AutoCloseable {
       page = sorted.subList(0, Math.min(limit, sorted.size()));
     } else {
       int afterPos = after == null ? -1 : s.positionAfter((LocalDate) after[0], (String) after[1]);
+      boolean interleaved = m.slices().size() > 1; // several countries: their lists interleave
       List<Integer> hits = new ArrayList<>();
       for (int[] slice : m.slices()) {
         for (int k = slice[1]; k < slice[2]; k++) {
@@ -119,12 +120,12 @@ final class ServeIndex implements AutoCloseable {
             continue;
           }
           total++;
-          if (i > afterPos && hits.size() <= limit) {
+          if (!interleaved && i > afterPos && hits.size() <= limit) {
             hits.add(i);
           }
         }
       }
-      if (m.slices().size() > 1) { // several countries: their lists interleave
+      if (interleaved) {
         hits = new ArrayList<>(m.firstAfter(afterPos, limit + 1));
       }
       more = hits.size() > limit;
@@ -179,16 +180,17 @@ final class ServeIndex implements AutoCloseable {
 
   List<EventReader.Count> countries(EventQuery q) {
     Snapshot s = snapshot;
-    return counts(q, s.country, s.countries);
+    return counts(s, q, s.country, s.countries);
   }
 
   List<EventReader.Count> admin1(EventQuery q) {
     Snapshot s = snapshot;
-    return counts(q, s.admin1, s.admin1s);
+    return counts(s, q, s.admin1, s.admin1s);
   }
 
-  private List<EventReader.Count> counts(EventQuery q, int[] column, List<String> names) {
-    Snapshot s = snapshot;
+  /** Counts within one snapshot: the column and its names must come from the one scanned. */
+  private static List<EventReader.Count> counts(
+      Snapshot s, EventQuery q, int[] column, List<String> names) {
     Matcher m = new Matcher(s, q);
     Map<Integer, long[]> by = new HashMap<>();
     m.forEach(
@@ -449,11 +451,7 @@ final class ServeIndex implements AutoCloseable {
 
     /** The old snapshot's rows but {@code gone}, and {@code rows}, newest first. */
     static Snapshot build(
-        @Nullable Snapshot old,
-        Set<String> gone,
-        List<Fresh> rows,
-        BlobLog blobs,
-        @Nullable LocalDateTime asOf) {
+        @Nullable Snapshot old, Set<String> gone, List<Fresh> rows, @Nullable LocalDateTime asOf) {
       Snapshot s = new Snapshot();
       s.asOf = asOf;
       Dict countries = new Dict(old == null ? List.of() : old.countries);

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import org.annals.EventDataException;
 import org.annals.cli.Coders;
 import org.annals.store.EventStore;
 import org.annals.store.SyntheticStore;
@@ -39,16 +38,7 @@ public final class ServerMain implements Runnable {
     CommandLine cli = new CommandLine(new ServerMain());
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-    cli.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          if (ex instanceof EventDataException || ex instanceof IllegalArgumentException) {
-            commandLine.getErr().println("annals: " + ex.getMessage());
-            return 1;
-          }
-          commandLine.getErr().println("annals: unexpected error: " + ex);
-          ex.printStackTrace(commandLine.getErr());
-          return 1;
-        });
+    org.annals.cli.Main.reportErrors(cli);
     return cli.execute(args);
   }
 

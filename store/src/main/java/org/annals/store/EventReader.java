@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import org.annals.output.EventWriter;
 import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
 
@@ -219,21 +218,20 @@ public final class EventReader implements AutoCloseable {
 
   /** Events per country (ISO alpha-3), most first. */
   public List<Count> countries(EventQuery q) {
-    EventQuery.Sql w = q.where().and("e.location_country IS NOT NULL");
-    return counts(
-        "SELECT e.location_country, count(*) AS n, coalesce(sum(e.fatalities), 0) FROM events e"
-            + " WHERE "
-            + w.text()
-            + " GROUP BY 1 ORDER BY n DESC, 1",
-        w.values);
+    return countsBy("e.location_country", q);
   }
 
   /** Events per first-level region, most first. */
   public List<Count> admin1(EventQuery q) {
-    EventQuery.Sql w = q.where().and("e.location_admin1 IS NOT NULL");
+    return countsBy("e.location_admin1", q);
+  }
+
+  private List<Count> countsBy(String column, EventQuery q) {
+    EventQuery.Sql w = q.where().and(column + " IS NOT NULL");
     return counts(
-        "SELECT e.location_admin1, count(*) AS n, coalesce(sum(e.fatalities), 0) FROM events e"
-            + " WHERE "
+        "SELECT "
+            + column
+            + ", count(*) AS n, coalesce(sum(e.fatalities), 0) FROM events e WHERE "
             + w.text()
             + " GROUP BY 1 ORDER BY n DESC, 1",
         w.values);
@@ -278,8 +276,7 @@ public final class EventReader implements AutoCloseable {
   public int csv(EventQuery q, OutputStream stream) {
     EventQuery.Sql w = q.where();
     PrintStream out = new PrintStream(stream, false, StandardCharsets.UTF_8);
-    String sql = Exporter.eventsQuery(new Exporter.Filter(null, null, null, null));
-    sql = sql.replace(" FROM events e ORDER BY", " FROM events e WHERE " + w.text() + " ORDER BY");
+    String sql = Exporter.eventsQuery(" WHERE " + w.text());
     List<String> names = new ArrayList<>();
     run(
         "DESCRIBE SELECT * EXCLUDE (json) FROM (" + sql + ")",
@@ -291,15 +288,7 @@ public final class EventReader implements AutoCloseable {
         sql,
         w.values,
         rs -> {
-          StringBuilder b = new StringBuilder();
-          for (int i = 1; i <= names.size(); i++) {
-            if (i > 1) {
-              b.append(',');
-            }
-            Object v = rs.getObject(i);
-            b.append(v == null ? "" : EventWriter.csvCell(v.toString()));
-          }
-          out.println(b);
+          out.println(Exporter.csvLine(rs, names.size()));
           n[0]++;
         });
     out.flush();
@@ -312,9 +301,7 @@ public final class EventReader implements AutoCloseable {
   /** The matching located events as a GeoJSON FeatureCollection of points (the export's). */
   public int geojson(EventQuery q, OutputStream stream) {
     EventQuery.Sql w = q.where();
-    String sql =
-        Exporter.eventsQuery(new Exporter.Filter(null, null, null, null))
-            .replace(" FROM events e ORDER BY", " FROM events e WHERE " + w.text() + " ORDER BY");
+    String sql = Exporter.eventsQuery(" WHERE " + w.text());
     int[] n = new int[1];
     int[] skipped = new int[1];
     try {

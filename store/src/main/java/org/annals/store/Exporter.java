@@ -110,13 +110,18 @@ public final class Exporter {
   }
 
   static String eventsQuery(Filter f) {
+    return eventsQuery(f.where("e."));
+  }
+
+  /** The events export's query with a WHERE clause over {@code events e} (or ""). */
+  static String eventsQuery(String where) {
     return "SELECT "
         + prefixed("e.")
         + ", e.num_reports, e.num_articles, e.num_sources,"
         + " e.first_seen, e.last_seen, (SELECT string_agg(DISTINCT r.article_id, ';' ORDER BY"
         + " r.article_id) FROM event_reports er JOIN reports r ON r.id = er.report_id"
         + " WHERE er.event_id = e.id) AS article_ids, e.json FROM events e"
-        + f.where("e.")
+        + where
         + " ORDER BY e.date NULLS LAST, e.id";
   }
 
@@ -162,18 +167,23 @@ public final class Exporter {
     store.query(
         sql,
         rs -> {
-          StringBuilder b = new StringBuilder();
-          for (int i = 1; i <= names.size(); i++) {
-            if (i > 1) {
-              b.append(',');
-            }
-            Object v = rs.getObject(i);
-            b.append(v == null ? "" : EventWriter.csvCell(v.toString()));
-          }
-          out.println(b);
+          out.println(csvLine(rs, names.size()));
           n[0]++;
         });
     return n[0];
+  }
+
+  /** The first {@code columns} cells of the current row as one CSV line. */
+  static String csvLine(ResultSet rs, int columns) throws SQLException {
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i <= columns; i++) {
+      if (i > 1) {
+        b.append(',');
+      }
+      Object v = rs.getObject(i);
+      b.append(v == null ? "" : EventWriter.csvCell(v.toString()));
+    }
+    return b.toString();
   }
 
   /** The stored records; a report also gets the id of its event. */

@@ -84,6 +84,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Options.threads(spec, threads);
     int[] skipped = new int[1];
     List<RawArticle> articles = Runner.read(List.of(file), System.in, null, p -> skipped[0]++);
     if (articles.isEmpty()) {

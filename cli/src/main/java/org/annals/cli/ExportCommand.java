@@ -70,6 +70,36 @@ final class ExportCommand implements Callable<Integer> {
     this.err = err;
   }
 
+  /** The filters, checked: a filter that cannot match is a usage error, not an empty export. */
+  private Exporter.Filter filter() {
+    var fromDate = Options.date(spec, "--from", from);
+    var toDate = Options.date(spec, "--to", to);
+    if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--from " + from + " is after --to " + to + "; swap them");
+    }
+    if (country != null) {
+      String problem = org.annals.place.CountryCodes.problem("--country", country);
+      if (problem != null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), problem);
+      }
+    }
+    if (type != null && !PLOVER_TYPES.contains(type.toUpperCase(Locale.ROOT))) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--type '"
+              + type
+              + "' is not a PLOVER type; use one of "
+              + String.join(", ", PLOVER_TYPES));
+    }
+    return new Exporter.Filter(fromDate, toDate, country, type);
+  }
+
+  private static final java.util.List<String> PLOVER_TYPES =
+      org.annals.classify.Labels.PLOVER.stream()
+          .filter(t -> !t.equals(org.annals.classify.Labels.NONE))
+          .toList();
+
   @Override
   public Integer call() {
     String fmt = format.toLowerCase(Locale.ROOT);
@@ -87,9 +117,7 @@ final class ExportCommand implements Callable<Integer> {
               + "' first, or pass --db FILE");
       return 1;
     }
-    var filter =
-        new Exporter.Filter(
-            Options.date(spec, "--from", from), Options.date(spec, "--to", to), country, type);
+    var filter = filter();
     int[] unlocated = new int[1];
     int n;
     try (EventStore store = EventStore.open(db)) {

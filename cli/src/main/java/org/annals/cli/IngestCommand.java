@@ -63,6 +63,14 @@ final class IngestCommand implements Callable<Integer> {
     this.err = err;
   }
 
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down: the hook reports the stop
+    }
+  }
+
   @Override
   public Integer call() {
     LocalDate date = Options.date(spec, "--published", coding.published);
@@ -72,11 +80,19 @@ final class IngestCommand implements Callable<Integer> {
     }
     Progress progress = Progress.forTerminal(err, Progress.estimate(inputs));
     IngestSummary summary;
+    int threads = coding.threads(spec);
+    Thread onStop = new Thread(() -> err.println(progress.interrupted(db.toString())));
     try (EventStore store = EventStore.open(db)) {
+      Runtime.getRuntime().addShutdownHook(onStop);
       Ingester ingester =
           new Ingester(
               store,
-              Runner.coder(coding.lexicon, coding.threads, () -> coder.classifier(spec)),
+              Runner.coder(
+                  coding.lexicon,
+                  threads,
+                  () -> coder.classifier(spec),
+                  progress::loading,
+                  progress::article),
               p -> progress.problem(p.toString()),
               progress::update,
               batch);
@@ -88,9 +104,11 @@ final class IngestCommand implements Callable<Integer> {
       summary = ingester.finish();
       progress.done();
       err.print(summary.report(db.toString()));
+    } finally {
+      removeHook(onStop);
     }
     if (summary.read() == 0) {
-      err.println("annals: no article could be read from " + String.join(", ", inputs));
+      err.println("annals: no article could be read from " + Runner.names(inputs));
       return 1;
     }
     boolean onlyErrors =

@@ -29,6 +29,23 @@ final class Options {
 
     @Option(names = "--threads", defaultValue = "2", description = "worker threads (default 2)")
     int threads;
+
+    /** The thread count, checked: at least 1. */
+    int threads(CommandLine.Model.CommandSpec spec) {
+      return Options.threads(spec, threads);
+    }
+  }
+
+  /** A checked {@code --threads} value. */
+  static int threads(CommandLine.Model.CommandSpec spec, int threads) {
+    if (threads < 1 || threads > 256) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--threads must be between 1 and 256, got "
+              + threads
+              + "; the default 2 suits a laptop, use the number of cores on a larger machine");
+    }
+    return threads;
   }
 
   /** Which coder decides the event types: the rules with the trained classifier, or the rules. */

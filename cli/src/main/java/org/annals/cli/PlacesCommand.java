@@ -34,6 +34,8 @@ final class PlacesCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "2", description = "worker threads (default 2)")
   int threads;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   private final InputStream in;
   private final PrintStream out;
   private final PrintStream err;
@@ -55,7 +57,7 @@ final class PlacesCommand implements Callable<Integer> {
     Runner.processAll(
         Runner.pipeline(lexicon, false),
         articles,
-        threads,
+        Options.threads(spec, threads),
         err,
         batch,
         r -> {
@@ -68,7 +70,7 @@ final class PlacesCommand implements Callable<Integer> {
             mentions[0]++;
           }
         });
-    out.flush();
+    org.annals.output.OutputException.check(out, "standard output");
     err.printf(
         java.util.Locale.ROOT,
         "annals: %d article(s), %d skipped, %d place mention(s)%n",

@@ -22,8 +22,12 @@ final class Progress {
   private final PrintStream err;
   private final boolean terminal;
   private final long total;
+  private final long start = System.nanoTime();
   private long lastLine = System.nanoTime();
+  private long lastBar;
   private boolean barShown;
+  private volatile @org.jspecify.annotations.Nullable IngestSummary last;
+  private int codedSinceBatch;
 
   Progress(PrintStream err, boolean terminal, long total) {
     this.err = err;
@@ -42,15 +46,62 @@ final class Progress {
     err.println(line);
   }
 
-  void update(IngestSummary s) {
+  /** Before the models load, which takes some 30 s: says so, so a silent wait is explained. */
+  void loading() {
+    String line = "annals: loading the language models and the classifier (about 30 s) ...";
     if (terminal) {
-      err.print("\r" + bar(s.read(), s.events(), s.seconds()));
+      clearBar();
+      err.print("\r" + line);
       err.flush();
       barShown = true;
+    } else {
+      err.println(line);
+    }
+  }
+
+  /** After each article is coded: the bar moves (at most ten times a second). */
+  void article() {
+    codedSinceBatch++;
+    if (terminal && System.nanoTime() - lastBar >= 100_000_000L) {
+      redraw();
+    }
+  }
+
+  /** After each stored batch. */
+  void update(IngestSummary s) {
+    last = s;
+    codedSinceBatch = 0;
+    if (terminal) {
+      redraw();
     } else if (System.nanoTime() - lastLine >= LINE_EVERY_SECONDS * 1_000_000_000L) {
       err.println("annals: " + s.progressLine() + eta(s.read(), s.seconds()));
       lastLine = System.nanoTime();
     }
+  }
+
+  private void redraw() {
+    IngestSummary s = last;
+    int done = (s == null ? 0 : s.stored() + s.skippedTotal()) + codedSinceBatch;
+    int events = s == null ? 0 : s.events();
+    err.print("\r" + bar(done, events, (System.nanoTime() - start) / 1e9) + "   ");
+    err.flush();
+    barShown = true;
+    lastBar = System.nanoTime();
+  }
+
+  /**
+   * What to print when the run is stopped (Ctrl-C): what the store holds from this run, and that
+   * re-running the same command resumes.
+   */
+  String interrupted(String db) {
+    IngestSummary s = last;
+    int stored = s == null ? 0 : s.stored();
+    return String.format(
+        Locale.ROOT,
+        "%nannals: stopped; %,d article(s) from this run are stored in %s (the batch being coded"
+            + " is not); re-run the same command to resume: it skips what is stored",
+        stored,
+        org.annals.ingest.InputProblem.escape(db));
   }
 
   void done() {

@@ -98,10 +98,24 @@ final class Runner {
    */
   static Ingester.Coder coder(
       @Nullable Path lexiconDir, int threads, Supplier<@Nullable EventClassifier> classifier) {
+    return coder(lexiconDir, threads, classifier, () -> {}, () -> {});
+  }
+
+  /**
+   * As above; {@code loading} runs before the models load (the first batch to code), {@code coded}
+   * after each article is coded, so progress can be shown per article.
+   */
+  static Ingester.Coder coder(
+      @Nullable Path lexiconDir,
+      int threads,
+      Supplier<@Nullable EventClassifier> classifier,
+      Runnable loading,
+      Runnable coded) {
     Ingester.Coder[] coder = new Ingester.Coder[1];
     return batch -> {
       if (coder[0] == null) {
-        coder[0] = coder(pipeline(lexiconDir, false, null, true, classifier.get()), threads);
+        loading.run();
+        coder[0] = coder(pipeline(lexiconDir, false, null, true, classifier.get()), threads, coded);
       }
       return coder[0].code(batch);
     };
@@ -109,9 +123,20 @@ final class Runner {
 
   /** A coder for the store's ingester: {@code pipeline} over {@code threads} workers. */
   static Ingester.Coder coder(Pipeline pipeline, int threads) {
+    return coder(pipeline, threads, () -> {});
+  }
+
+  private static Ingester.Coder coder(Pipeline pipeline, int threads, Runnable coded) {
     return batch -> {
       List<ArticleResult> out = new ArrayList<>(batch.size());
-      process(pipeline, batch, threads, out::add);
+      process(
+          pipeline,
+          batch,
+          threads,
+          r -> {
+            out.add(r);
+            coded.run();
+          });
       return out;
     };
   }
@@ -172,10 +197,29 @@ final class Runner {
     err.println(p);
   }
 
-  /** What a command did with its articles: coded, or skipped (unreadable, rejected, failed). */
+  /**
+   * What a command did with its articles: coded, or skipped (unreadable, rejected, failed); a
+   * warning (a bad publication date, coded without it) is not a skip.
+   */
   static final class Batch {
     int coded;
     int skipped;
+    int warnings;
+  }
+
+  /** Reports a reader's problem and counts it: a skip, or a warning for a bad date. */
+  static void problem(PrintStream err, Batch batch, InputProblem p) {
+    if (p.reason().equals("bad-date")) {
+      batch.warnings++;
+    } else {
+      batch.skipped++;
+    }
+    report(err, p);
+  }
+
+  /** Input names for a message, control characters escaped. */
+  static String names(List<String> inputs) {
+    return InputProblem.escape(String.join(", ", inputs));
   }
 
   /** Reads the inputs, reporting and counting bad ones; says so if nothing could be read. */
@@ -185,17 +229,9 @@ final class Runner {
       @Nullable LocalDate published,
       PrintStream err,
       Batch batch) {
-    List<RawArticle> articles =
-        read(
-            inputs,
-            stdin,
-            published,
-            p -> {
-              batch.skipped++;
-              report(err, p);
-            });
+    List<RawArticle> articles = read(inputs, stdin, published, p -> problem(err, batch, p));
     if (articles.isEmpty()) {
-      err.println("annals: no article could be read from " + String.join(", ", inputs));
+      err.println("annals: no article could be read from " + names(inputs));
     }
     return articles;
   }

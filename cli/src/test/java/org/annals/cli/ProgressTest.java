@@ -35,6 +35,33 @@ final class ProgressTest {
   }
 
   @Test
+  void terminal_showsLoadingThenMovesPerArticleBeforeTheFirstBatchIsStored() {
+    var bytes = new java.io.ByteArrayOutputStream();
+    var p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 10);
+    p.loading();
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("loading the language models");
+    p.article();
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("1/10 articles");
+  }
+
+  @Test
+  void plainOutput_saysLoadingOnItsOwnLine() {
+    var bytes = new java.io.ByteArrayOutputStream();
+    var p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, -1);
+    p.loading();
+    p.article();
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo("annals: loading the language models and the classifier (about 30 s) ...\n");
+  }
+
+  @Test
+  void interrupted_saysWhatIsStoredAndHowToResume() {
+    assertThat(progress(-1).interrupted("news.duckdb"))
+        .contains("0 article(s) from this run are stored in news.duckdb")
+        .contains("re-run the same command to resume");
+  }
+
+  @Test
   void estimate_countsJsonLinesAndFiles_unknownForCrawls() throws IOException {
     Files.writeString(dir.resolve("a.jsonl"), "{\"id\":1}\n\n{\"id\":2}\n{\"id\":3}\n");
     Files.createDirectories(dir.resolve("pages"));

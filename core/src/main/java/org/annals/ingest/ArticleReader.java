@@ -79,6 +79,12 @@ public final class ArticleReader {
     } else if (Files.isRegularFile(path)) {
       Kind kind = kind(path);
       readFile(path, input, kind == null ? Kind.TEXT : kind);
+    } else if (Files.exists(path)) {
+      sink.problem(
+          input,
+          "unreadable",
+          "not a regular file (a device, pipe or socket); give a file, a directory, or - to read"
+              + " standard input (e.g. cat FILE | annals code -)");
     } else {
       sink.problem(input, "unreadable", "no such file; check the path and try again");
     }
@@ -195,20 +201,42 @@ public final class ArticleReader {
     }
   }
 
+  /**
+   * Reads standard input as it arrives: JSON Lines record by record, so a stream of any length
+   * works in bounded memory; a page, feed or text article up to its size limit (a longer one is
+   * refused without reading the rest).
+   */
   private void readStdin(InputStream stdin) {
     try {
-      byte[] all = stdin.readAllBytes();
-      int first = 0;
-      while (first < all.length && Character.isWhitespace(all[first])) {
-        first++;
+      var in = new java.io.BufferedInputStream(stdin, 1 << 16);
+      int first = firstNonSpace(in);
+      if (first == '{') {
+        new JsonLines(sink.articles(), sink.problems()).read("stdin", in);
+        return;
       }
-      char c = first < all.length ? (char) all[first] : ' ';
-      if (c == '{') {
-        new JsonLines(sink.articles(), sink.problems())
-            .read("stdin", new ByteArrayInputStream(all));
-      } else if (c == '<' && isFeed(all, first)) {
+      byte[] head = peek(in, 2048);
+      if (first == '<' && isFeed(head, 0)) {
+        byte[] all = readAtMost(in, (int) FeedArticles.MAX_FEED_BYTES);
+        var tooBig = FeedArticles.checkSize("stdin", all.length);
+        if (tooBig.isPresent()) {
+          sink.problems().accept(tooBig.get());
+          return;
+        }
         new FeedArticles(sink).read("stdin", new ByteArrayInputStream(all));
-      } else if (c == '<') {
+        return;
+      }
+      byte[] all = readAtMost(in, InputChecks.MAX_ARTICLE_BYTES);
+      if (all.length > InputChecks.MAX_ARTICLE_BYTES) {
+        sink.problems()
+            .accept(
+                new InputProblem(
+                    "stdin",
+                    "too-large",
+                    "standard input holds over "
+                        + (InputChecks.MAX_ARTICLE_BYTES >> 20)
+                        + " MB and is not JSON Lines; give one article, or many as JSON Lines"
+                        + " (one {\"id\", \"text\"} record a line)"));
+      } else if (first == '<') {
         readHtml("stdin", "stdin", all, null);
       } else {
         readText("stdin", "stdin", all);
@@ -216,6 +244,36 @@ public final class ArticleReader {
     } catch (IOException e) {
       sink.problem("stdin", "unreadable", "could not read: " + e.getMessage());
     }
+  }
+
+  /**
+   * The first byte that is not white space (-1 at the end); {@code in} is left where it was, unless
+   * over 64 KB of white space lead, which are then consumed.
+   */
+  private static int firstNonSpace(java.io.BufferedInputStream in) throws IOException {
+    int limit = 1 << 16;
+    while (true) {
+      in.mark(limit);
+      for (int n = 0; n < limit; n++) {
+        int b = in.read();
+        if (b < 0 || !Character.isWhitespace(b)) {
+          in.reset();
+          return b;
+        }
+      }
+    }
+  }
+
+  private static byte[] peek(java.io.BufferedInputStream in, int n) throws IOException {
+    in.mark(n);
+    byte[] head = in.readNBytes(n);
+    in.reset();
+    return head;
+  }
+
+  /** Up to {@code limit + 1} bytes of {@code in}: more than {@code limit} means it was too long. */
+  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+    return in.readNBytes(limit + 1);
   }
 
   private static boolean isFeed(byte[] all, int from) {
@@ -241,9 +299,12 @@ public final class ArticleReader {
       boolean blankAfter = rest.startsWith("\n") || rest.startsWith("\r\n");
       boolean noFinalStop =
           !first.isEmpty() && ".!?\"'”’".indexOf(first.charAt(first.length() - 1)) < 0;
+      // A headline has no full stop; one ending in ? or ! counts only with a blank line after it.
+      // A first line ending in a full stop is the lead paragraph, and is coded.
+      boolean question = !first.isEmpty() && "?!".indexOf(first.charAt(first.length() - 1)) >= 0;
       if (!first.isEmpty()
           && first.length() <= 200
-          && (blankAfter || noFinalStop)
+          && (noFinalStop || (blankAfter && question))
           && !rest.isBlank()) {
         title = first;
         body = rest;

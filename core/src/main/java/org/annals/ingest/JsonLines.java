@@ -77,6 +77,11 @@ final class JsonLines {
       problems.accept(new InputProblem(where, "bad-json", "the line is not a JSON object"));
       return;
     }
+    String badField = badField(node);
+    if (badField != null) {
+      problems.accept(new InputProblem(where, "bad-field", badField));
+      return;
+    }
     String text = str(node, "text");
     if (text == null) {
       text = str(node, "doc_text");
@@ -116,7 +121,50 @@ final class JsonLines {
     }
     articles.accept(
         new RawArticle(
-            id, str(node, "title"), text, published, str(node, "url"), str(node, "source"), where));
+            id,
+            str(node, "title"),
+            text,
+            published,
+            str(node, "url"),
+            str(node, "source") != null ? str(node, "source") : str(node, "outlet"),
+            where));
+  }
+
+  /** Text fields must hold strings (an id may be a whole number); what is wrong, or null. */
+  private static @Nullable String badField(JsonNode node) {
+    for (String field :
+        new String[] {
+          "text",
+          "doc_text",
+          "title",
+          "url",
+          "source",
+          "outlet",
+          "published",
+          "date",
+          "id",
+          "doc_id"
+        }) {
+      JsonNode v = node.get(field);
+      if (v == null || v.isNull() || v.isTextual()) {
+        continue;
+      }
+      if ((field.equals("id") || field.equals("doc_id")) && v.isIntegralNumber()) {
+        continue;
+      }
+      return "\""
+          + field
+          + "\" must be a string, not "
+          + v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+          + " "
+          + firstLine(abbreviate(v.toString()))
+          + "; quote it";
+    }
+    return null;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 39) + "…";
   }
 
   private static @Nullable String str(JsonNode node, String field) {

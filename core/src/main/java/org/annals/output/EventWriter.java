@@ -64,17 +64,39 @@ public abstract class EventWriter {
           "trigger",
           "rule");
 
+  /** How often (in events) a write error is looked for before {@link #finish}. */
+  private static final int CHECK_EVERY = 256;
+
   protected final PrintStream out;
+  private int written;
 
   protected EventWriter(PrintStream out) {
     this.out = out;
   }
 
-  public abstract void write(CodedEvent e);
+  /**
+   * Writes one event.
+   *
+   * @throws OutputException if the output has failed (checked every few hundred events, so a run
+   *     whose output is gone stops soon)
+   */
+  public final void write(CodedEvent e) {
+    writeEvent(e);
+    if (++written % CHECK_EVERY == 0) {
+      OutputException.check(out, "the output");
+    }
+  }
 
-  /** Called once after the last event. */
+  protected abstract void writeEvent(CodedEvent e);
+
+  /**
+   * Called once after the last event: flushes, and fails if anything could not be written.
+   *
+   * @throws OutputException if a write failed or was short
+   */
   public void finish() {
     out.flush();
+    OutputException.check(out, "the output");
   }
 
   /** A writer for {@code format}: {@code jsonl}, {@code csv} or {@code table}. */
@@ -142,12 +164,36 @@ public abstract class EventWriter {
     c.add(a == null ? "" : s(a.sector()));
   }
 
-  /** One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. */
+  /**
+   * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break. A text that a
+   * spreadsheet would run as a formula (it starts with {@code = + - @}, tab or carriage return)
+   * gets a leading {@code '}, as OWASP recommends against CSV injection; numbers ("-3.5") stay as
+   * they are.
+   */
   public static String csvCell(String v) {
-    if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-      return v;
+    String safe = isFormula(v) ? "'" + v : v;
+    if (safe.indexOf(',') < 0
+        && safe.indexOf('"') < 0
+        && safe.indexOf('\n') < 0
+        && safe.indexOf('\r') < 0) {
+      return safe;
     }
-    return '"' + v.replace("\"", "\"\"") + '"';
+    return '"' + safe.replace("\"", "\"\"") + '"';
+  }
+
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+  /** True if a spreadsheet would read {@code v} as a formula. */
+  static boolean isFormula(String v) {
+    if (v.isEmpty()) {
+      return false;
+    }
+    char c = v.charAt(0);
+    if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') {
+      return false;
+    }
+    return !NUMBER.matcher(v).matches();
   }
 
   static String s(String v) {
@@ -160,7 +206,7 @@ public abstract class EventWriter {
     }
 
     @Override
-    public void write(CodedEvent e) {
+    protected void writeEvent(CodedEvent e) {
       out.println(toJson(e));
     }
   }
@@ -173,7 +219,7 @@ public abstract class EventWriter {
     }
 
     @Override
-    public void write(CodedEvent e) {
+    protected void writeEvent(CodedEvent e) {
       if (!header) {
         out.println(String.join(",", CSV_COLUMNS));
         header = true;
@@ -207,7 +253,7 @@ public abstract class EventWriter {
     }
 
     @Override
-    public void write(CodedEvent e) {
+    protected void writeEvent(CodedEvent e) {
       if (rows++ == 0) {
         out.printf(
             Locale.ROOT,

@@ -159,9 +159,7 @@ public final class Pipeline {
       int e = clean.toOriginalEnd(t.end());
       GeoPlace p = t.place();
       Location l = p == null ? Location.unknown() : EventPlacer.location(p);
-      out.add(
-          new PlaceMention(
-              article.id(), article.text().substring(s, e), s, e, t.use(), l, t.rule()));
+      out.add(new PlaceMention(article.id(), shown(article, s, e), s, e, t.use(), l, t.rule()));
     }
     return out;
   }
@@ -239,10 +237,10 @@ public final class Pipeline {
       evidence.add(
           new Evidence(
               article.id(),
-              article.text().substring(ss, se),
+              shown(article, ss, se),
               ss,
               se,
-              article.text().substring(ts, te),
+              shown(article, ts, te),
               ts,
               te,
               String.join("; ", e.rules())
@@ -305,8 +303,15 @@ public final class Pipeline {
     }
     int s = clean.toOriginalStart(a.start());
     int e = clean.toOriginalEnd(a.end());
-    return new ActorRef(
-        article.text().substring(s, e), a.name(), a.country(), a.sector(), a.role(), s, e);
+    return new ActorRef(shown(article, s, e), a.name(), a.country(), a.sector(), a.role(), s, e);
+  }
+
+  /**
+   * The original text from {@code start} to {@code end} as written, with broken encodings repaired
+   * and control characters dropped ({@link Cleaner#asWritten}).
+   */
+  private static String shown(RawArticle article, int start, int end) {
+    return Cleaner.asWritten(article.text().substring(start, end));
   }
 
   /** Nothing, a bare name, then the gazetteer's order (continent … site). */

@@ -107,35 +107,108 @@ public final class Cleaner {
         i++;
         continue;
       }
-      if (isInvisible(c)) {
-        i++;
+      int control = controlLength(s, i, end);
+      if (control > 0) {
+        i += control;
         continue;
       }
       if (pendingSpace) {
         out.append(' ', spaceAt, spaceAt + 1);
         pendingSpace = false;
       }
-      out.append(normaliseQuote(c), i, i + 1);
+      out.append(normaliseQuote(lostByte(s, i, end) ? '\u00ED' : c), i, i + 1);
       i++;
     }
   }
 
-  /** Repairs mojibake in a whole string (used to test lines against the boilerplate patterns). */
+  /**
+   * True if the {@code Ã} at {@code i} is the first half of "í" (UTF-8 C3 AD) whose second byte, a
+   * soft hyphen, was lost in a Windows-1252 round trip: "MedellÃn". Only inside a lower-case word,
+   * where a capital Ã does not occur in any language.
+   */
+  static boolean lostByte(String s, int i, int end) {
+    return s.charAt(i) == '\u00C3'
+        && i > 0
+        && i + 1 < end
+        && Character.isLowerCase(s.charAt(i - 1))
+        && Character.isLowerCase(s.charAt(i + 1));
+  }
+
+  /**
+   * Length of a control sequence at {@code i} to drop, or 0: C0 and C1 control characters (not tab
+   * or line breaks, which are white space here), invisible format characters, and whole terminal
+   * escape sequences ({@code ESC [ … m}), so none reaches actor texts or a terminal.
+   */
+  static int controlLength(String s, int i, int end) {
+    char c = s.charAt(i);
+    if (c == '\u001B') {
+      if (i + 1 < end && (s.charAt(i + 1) == '[' || s.charAt(i + 1) == ']')) {
+        boolean osc = s.charAt(i + 1) == ']';
+        int k = i + 2;
+        while (k < end) {
+          char d = s.charAt(k);
+          if (osc ? d == '\u0007' : d >= 0x40 && d <= 0x7E) {
+            return k + 1 - i;
+          }
+          if (osc && d == '\u001B' && k + 1 < end && s.charAt(k + 1) == '\\') {
+            return k + 2 - i;
+          }
+          if (!osc && (d < 0x20 || d > 0x3F)) {
+            break; // not a well-formed sequence: drop the ESC alone
+          }
+          k++;
+        }
+      }
+      return 1;
+    }
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+      return 1;
+    }
+    if (c >= 0x7F && c <= 0x9F) {
+      return 1;
+    }
+    return isInvisible(c) ? 1 : 0;
+  }
+
+  /** Repairs mojibake in a line (used to test lines against the boilerplate patterns). */
   static String repairMojibake(String s) {
+    return repair(s, false);
+  }
+
+  /**
+   * A span of the original text as the output shows it: mojibake repaired (UTF-8 read as
+   * Windows-1252: "Ã©lite" → "élite", "MedellÃn" → "Medellín") and control characters and terminal
+   * escapes dropped; nothing else changes, so the span's offsets still point at what was written.
+   */
+  public static String asWritten(String s) {
+    return repair(s, true);
+  }
+
+  private static String repair(String s, boolean dropControls) {
     StringBuilder b = null;
     int i = 0;
-    while (i < s.length()) {
-      int len = mojibakeLength(s, i, s.length());
-      if (len > 0) {
-        if (b == null) {
-          b = new StringBuilder(s.length()).append(s, 0, i);
-        }
-        b.append(decodeCp1252AsUtf8(s, i, i + len));
-        i += len;
-      } else {
+    int n = s.length();
+    while (i < n) {
+      int len = mojibakeLength(s, i, n);
+      int control = len == 0 && dropControls ? controlLength(s, i, n) : 0;
+      boolean lost = len == 0 && control == 0 && lostByte(s, i, n);
+      if (len == 0 && control == 0 && !lost) {
         if (b != null) {
           b.append(s.charAt(i));
         }
+        i++;
+        continue;
+      }
+      if (b == null) {
+        b = new StringBuilder(n).append(s, 0, i);
+      }
+      if (len > 0) {
+        b.append(decodeCp1252AsUtf8(s, i, i + len));
+        i += len;
+      } else if (control > 0) {
+        i += control;
+      } else {
+        b.append('\u00ED');
         i++;
       }
     }

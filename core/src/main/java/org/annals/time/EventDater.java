@@ -67,7 +67,7 @@ public final class EventDater {
     boolean pastPerfect = "past-perfect".equals(e.tense());
     boolean ongoing = "progressive-perfect".equals(e.tense()) || ongoingCue != null;
 
-    TimeMention t = chooseTime(s, e);
+    TimeMention t = chooseTime(s, e, published);
     if (t != null && t.type().equals("DURATION")) {
       if (published != null) {
         LocalDate start = Timex.durationStart(t.value(), published);
@@ -87,9 +87,17 @@ public final class EventDater {
       if (p == null && "PRESENT_REF".equals(t.value()) && published != null) {
         p = new Timex.Period(published, published, "day");
       }
+      String rule = "time '" + t.text() + "' = " + t.value();
+      if (p != null && pastWeekdayAhead(s, e, t, p, published)) {
+        LocalDate d = p.start();
+        while (d.isAfter(published)) {
+          d = d.minusWeeks(1);
+        }
+        p = new Timex.Period(d, d, "day");
+        rule += "; past tense: the " + t.text() + " before publication, " + d;
+      }
       if (p != null) {
         boolean background = cue != null || pastPerfect || isOld(p, published) || ongoing;
-        String rule = "time '" + t.text() + "' = " + t.value();
         if (ongoing && published != null && p.end().isBefore(published)) {
           return new EventDate(
               p.start(), published, "range", "text", true, t.text(), rule + "; ongoing since then");
@@ -165,7 +173,7 @@ public final class EventDater {
 
   /** The first resolved DATE/TIME of a sentence (for context), with its background status. */
   private @Nullable EventDate sentenceDate(Sentence s, @Nullable LocalDate published) {
-    for (TimeMention t : s.times()) {
+    for (TimeMention t : times(s, published)) {
       if (t.type().equals("DURATION") || t.type().equals("SET")) {
         continue;
       }
@@ -182,9 +190,10 @@ public final class EventDater {
    * The time expression that applies to an event: one attached to its predicate, else the only date
    * of the sentence, else the nearest date not attached to another clause.
    */
-  private @Nullable TimeMention chooseTime(Sentence s, EventMention e) {
+  private @Nullable TimeMention chooseTime(
+      Sentence s, EventMention e, @Nullable LocalDate published) {
     List<TimeMention> candidates = new ArrayList<>();
-    for (TimeMention t : s.times()) {
+    for (TimeMention t : times(s, published)) {
       if (t.type().equals("SET")) {
         continue;
       }
@@ -273,6 +282,179 @@ public final class EventDater {
       if (w.equals(prev) || w.equals(first)) {
         return true;
       }
+    }
+    return false;
+  }
+
+  private static final java.util.regex.Pattern WEEKDAY =
+      java.util.regex.Pattern.compile(
+          "(?i)((on|last|this|past) )?(mon|tues|wednes|thurs|fri|satur|sun)day"
+              + "( (morning|afternoon|evening|night))?");
+
+  /**
+   * True if a bare weekday ("on Friday") was resolved to a day after publication while its clause
+   * is in the past tense ("police arrested … on Friday"): SUTime resolves some weekdays forward,
+   * and a past act happened on the weekday before publication.
+   */
+  private static boolean pastWeekdayAhead(
+      Sentence s, EventMention e, TimeMention t, Timex.Period p, @Nullable LocalDate published) {
+    if (published == null
+        || p.start() == null
+        || !p.start().isAfter(published)
+        || e.statement()
+        || !WEEKDAY.matcher(t.text()).matches()
+        || e.predicate() < 0
+        || e.predicate() >= s.tokens().size()) {
+      return false;
+    }
+    String pos = s.tokens().get(e.predicate()).pos();
+    return "VBD".equals(pos) || "VBN".equals(pos);
+  }
+
+  /** The sentence's time expressions without bare numbers that are not years. */
+  static List<TimeMention> times(Sentence s, @Nullable LocalDate published) {
+    List<TimeMention> out = new ArrayList<>(s.times().size());
+    for (TimeMention t : s.times()) {
+      if (!notAYear(s, t, published)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static final java.util.regex.Pattern BARE_NUMBER =
+      java.util.regex.Pattern.compile("\\d{4}");
+
+  /** Words after a number that make it part of an address ("the 2500 block", "2088 Oak Street"). */
+  private static final java.util.Set<String> ADDRESS_WORDS =
+      java.util.Set.of(
+          "block",
+          "street",
+          "st",
+          "st.",
+          "road",
+          "rd",
+          "rd.",
+          "avenue",
+          "ave",
+          "ave.",
+          "boulevard",
+          "blvd",
+          "lane",
+          "ln",
+          "drive",
+          "dr",
+          "dr.",
+          "highway",
+          "hwy",
+          "route",
+          "court",
+          "ct",
+          "place",
+          "terrace",
+          "parkway",
+          "pike",
+          "way",
+          "suite",
+          "apartment",
+          "unit",
+          "building",
+          "floor");
+
+  /** Words before a number that make it a year ("in 1999", "since 2004", "May 2021"). */
+  private static final java.util.Set<String> YEAR_WORDS =
+      java.util.Set.of(
+          "in",
+          "since",
+          "of",
+          "by",
+          "until",
+          "till",
+          "from",
+          "during",
+          "before",
+          "after",
+          "around",
+          "circa",
+          "early",
+          "late",
+          "mid",
+          "mid-",
+          "year",
+          "through",
+          "to",
+          "and",
+          "or",
+          "between",
+          "spring",
+          "summer",
+          "autumn",
+          "fall",
+          "winter",
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "jan",
+          "feb",
+          "mar",
+          "apr",
+          "jun",
+          "jul",
+          "aug",
+          "sep",
+          "sept",
+          "oct",
+          "nov",
+          "dec",
+          ",",
+          "the",
+          "'s",
+          "fiscal",
+          "election",
+          "season");
+
+  /**
+   * True if {@code t} is a bare four-digit number that the text does not make a year: one after the
+   * publication year + 1 (or this year + 1 without a publication date), one followed by an address
+   * word ("the 2500 block", "2088 Philip Street") or by a name it does not date.
+   */
+  static boolean notAYear(Sentence s, TimeMention t, @Nullable LocalDate published) {
+    if (!BARE_NUMBER.matcher(t.text()).matches()) {
+      return false;
+    }
+    int year = Integer.parseInt(t.text());
+    int latest =
+        (published != null
+                ? published.getYear()
+                : LocalDate.now(java.time.ZoneOffset.UTC).getYear())
+            + 1;
+    if (year > latest) {
+      return true;
+    }
+    List<org.annals.nlp.Token> tokens = s.tokens();
+    String prev = t.tokenStart() > 0 ? tokens.get(t.tokenStart() - 1).lower() : "";
+    for (int k = t.tokenEnd(); k < Math.min(tokens.size(), t.tokenEnd() + 3); k++) {
+      if (ADDRESS_WORDS.contains(tokens.get(k).lower())) {
+        return true; // "2500 block", "2088 Philip Street", "1600 Pennsylvania Avenue"
+      }
+      String w = tokens.get(k).word();
+      if (w.isEmpty() || !Character.isUpperCase(w.charAt(0))) {
+        break;
+      }
+    }
+    if (t.tokenEnd() < tokens.size() && !YEAR_WORDS.contains(prev)) {
+      String next = tokens.get(t.tokenEnd()).word();
+      boolean name = !next.isEmpty() && Character.isUpperCase(next.charAt(0));
+      return name && !YEAR_WORDS.contains(next.toLowerCase(java.util.Locale.ROOT));
     }
     return false;
   }

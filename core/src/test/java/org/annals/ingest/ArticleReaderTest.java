@@ -51,6 +51,20 @@ final class ArticleReaderTest {
   }
 
   @Test
+  void read_textWhoseFirstParagraphIsASentence_keepsItInTheBody() throws IOException {
+    read(
+        "lead.txt",
+        "Police arrested two men in Salem on Friday.\n\nThey were released.\n"
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(articles.get(0).title()).isNull();
+    assertThat(articles.get(0).text()).startsWith("Police arrested");
+    read(
+        "q.txt",
+        "Who runs the port?\n\nThe navy does, officials said.\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(articles.get(1).title()).isEqualTo("Who runs the port?");
+  }
+
+  @Test
   void read_jsonLines_badLinesAreReportedAndSkipped() throws IOException {
     String jsonl =
         "{\"id\":\"a\",\"text\":\"Troops withdrew.\",\"published\":\"2022-08-29\"}\n"
@@ -133,6 +147,94 @@ final class ArticleReaderTest {
         new ByteArrayInputStream(
             "Troops withdrew from the city.".getBytes(StandardCharsets.UTF_8)));
     assertThat(articles).extracting(RawArticle::id).containsExactly("s1", "stdin");
+  }
+
+  /** An endless stream: {@code yes TEXT |}, never ending, never read whole. */
+  private static java.io.InputStream endless(String line) {
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    return new java.io.InputStream() {
+      long pos;
+
+      @Override
+      public int read() {
+        return bytes[(int) (pos++ % bytes.length)] & 0xff;
+      }
+    };
+  }
+
+  @Test
+  void read_endlessTextOnStdin_isRefusedAsTooLargeWithoutReadingItAll() {
+    reader.read("-", endless("y\n"));
+    assertThat(problems).singleElement().extracting(InputProblem::reason).isEqualTo("too-large");
+    assertThat(problems.get(0).message()).contains("JSON Lines");
+    assertThat(articles).isEmpty();
+  }
+
+  @Test
+  void read_jsonLinesOnStdin_areStreamedRecordByRecord() {
+    int[] seen = new int[1];
+    var stop = new RuntimeException("enough");
+    var streaming =
+        new ArticleReader(
+            a -> {
+              if (++seen[0] == 50_000) {
+                throw stop; // the reader handed records over before the stream ended
+              }
+            },
+            problems::add);
+    var in = endless("{\"id\":\"x\",\"text\":\"Troops withdrew from the town.\"}\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> streaming.read("-", in))
+        .isSameAs(stop);
+    assertThat(seen[0]).isEqualTo(50_000);
+  }
+
+  @Test
+  void read_stdinText_keepsLeadingWhiteSpaceSoOffsetsHold() {
+    reader.read(
+        "-",
+        new ByteArrayInputStream(
+            "\n\n  Troops withdrew from the city.".getBytes(StandardCharsets.UTF_8)));
+    assertThat(articles)
+        .singleElement()
+        .extracting(RawArticle::text)
+        .asString()
+        .startsWith("\n\n  ");
+  }
+
+  @Test
+  void read_nonStringText_isABadFieldSkip() throws IOException {
+    read(
+        "typed.jsonl",
+        ("{\"id\":\"a\",\"text\":12345}\n"
+                + "{\"id\":\"b\",\"text\":\"Troops withdrew.\",\"title\":[\"x\"]}\n"
+                + "{\"id\":7,\"text\":\"Troops withdrew.\"}\n")
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(problems).extracting(InputProblem::reason).containsExactly("bad-field", "bad-field");
+    assertThat(problems.get(0).message()).contains("\"text\"").contains("number").contains("12345");
+    assertThat(problems.get(1).message()).contains("\"title\"").contains("array");
+    assertThat(articles).extracting(RawArticle::id).containsExactly("7");
+  }
+
+  @Test
+  void read_deviceFile_isNotARegularFileRatherThanMissing() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")));
+    reader.read("/dev/zero", new ByteArrayInputStream(new byte[0]));
+    assertThat(problems)
+        .singleElement()
+        .extracting(InputProblem::message)
+        .asString()
+        .contains("not a regular file")
+        .doesNotContain("no such file");
+  }
+
+  @Test
+  void problem_fileNameWithTerminalEscapes_isPrintedEscaped() throws IOException {
+    String name = "evil\u001B[2Jname\u0007.txt";
+    read(name, new byte[0]);
+    assertThat(problems.get(0).toString())
+        .contains("evil\\x1b[2Jname\\x07.txt")
+        .doesNotContain("\u001B")
+        .doesNotContain("\u0007");
   }
 
   @Test

@@ -62,6 +62,43 @@ final class EventWriterTest {
   }
 
   @Test
+  void csvCell_formulaTexts_getALeadingQuoteButNumbersStay() {
+    assertThat(EventWriter.csvCell("=HYPERLINK(\"http://x\")"))
+        .isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    assertThat(EventWriter.csvCell("+1 555 0100 call")).isEqualTo("'+1 555 0100 call");
+    assertThat(EventWriter.csvCell("-cmd|' /C calc'!A0")).isEqualTo("'-cmd|' /C calc'!A0");
+    assertThat(EventWriter.csvCell("@SUM(A1:A2)")).isEqualTo("'@SUM(A1:A2)");
+    assertThat(EventWriter.csvCell("\tx")).isEqualTo("'\tx");
+    assertThat(EventWriter.csvCell("\rx")).isEqualTo("\"'\rx\"");
+    assertThat(EventWriter.csvCell("-3.5")).isEqualTo("-3.5");
+    assertThat(EventWriter.csvCell("+12")).isEqualTo("+12");
+    assertThat(EventWriter.csvCell("-1.5E-4")).isEqualTo("-1.5E-4");
+    assertThat(EventWriter.csvCell("Police = law")).isEqualTo("Police = law");
+  }
+
+  @Test
+  void write_toAFailingStream_failsLoudlyAtTheLatestOnFinish() {
+    var failing =
+        new PrintStream(
+            new java.io.OutputStream() {
+              @Override
+              public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+              }
+            },
+            false,
+            StandardCharsets.UTF_8);
+    EventWriter w = EventWriter.forFormat("jsonl", failing);
+    assertThatThrownBy(
+            () -> {
+              w.write(event("Police arrested two men."));
+              w.finish();
+            })
+        .isInstanceOf(OutputException.class)
+        .hasMessageContaining("could not write");
+  }
+
+  @Test
   void unknownFormat_isRejectedWithTheChoices() {
     assertThatThrownBy(() -> EventWriter.forFormat("xml", System.out))
         .hasMessageContaining("jsonl, csv or table");

@@ -72,6 +72,40 @@ final class CleanerTest {
   }
 
   @Test
+  void clean_mojibakeInsideWords_isRepaired() {
+    String original = "The \u00C3\u00A9lite police entered Medell\u00C3n and Bogot\u00C3\u00A1.";
+    CleanText c = cleaner.clean(original);
+    assertThat(c.text()).isEqualTo("The élite police entered Medellín and Bogotá.");
+    int m = c.text().indexOf("Medellín");
+    assertThat(original.substring(c.toOriginalStart(m), c.toOriginalEnd(m + 8)))
+        .isEqualTo("Medell\u00C3n");
+  }
+
+  @Test
+  void clean_capitalAtildeOutsideLowerCaseWords_isKept() {
+    assertThat(cleaner.clean("S\u00C3O PAULO and \u00C3 alone").text())
+        .isEqualTo("S\u00C3O PAULO and \u00C3 alone");
+  }
+
+  @Test
+  void clean_controlCharactersAndTerminalEscapes_areDropped() {
+    String original = "Police\u0007 fired \u001B[31;1mtear gas\u001B[0m at\u0085 the\u0000 crowd.";
+    CleanText c = cleaner.clean(original);
+    assertThat(c.text()).isEqualTo("Police fired tear gas at the crowd.");
+    for (int i = 0; i < c.text().length(); i++) {
+      assertThat(original.substring(c.toOriginalStart(i), c.toOriginalEnd(i + 1)))
+          .isEqualTo(String.valueOf(c.text().charAt(i)));
+    }
+  }
+
+  @Test
+  void asWritten_repairsAndDropsControls_keepingEverythingElse() {
+    assertThat(Cleaner.asWritten("\u00C3\u00A9lite  \u201Cpolice\u201D\u001B[2J\u0007"))
+        .isEqualTo("élite  \u201Cpolice\u201D");
+    assertThat(Cleaner.asWritten("plain text")).isEqualTo("plain text");
+  }
+
+  @Test
   void parsePatterns_badRegex_namesFileAndLine() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> Cleaner.parsePatterns("# ok\n(unclosed\n", "boilerplate.txt"))

@@ -1,8 +1,5 @@
 package org.annals.server;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -44,7 +41,7 @@ final class Params {
   static final int MAX_LIMIT = 1000;
 
   /** ISO 3166 alpha-3 codes the gazetteer knows. */
-  static final Set<String> COUNTRIES = countries();
+  static final Set<String> COUNTRIES = org.annals.place.CountryCodes.all();
 
   /** PLOVER's 18 event types. */
   static final Set<String> PLOVER_TYPES =
@@ -274,23 +271,6 @@ final class Params {
       }
     }
     return List.copyOf(out);
-  }
-
-  private static Set<String> countries() {
-    Set<String> out = new TreeSet<>();
-    try (InputStream in = Params.class.getResourceAsStream("/annals/gazetteer/countries.tsv")) {
-      if (in == null) {
-        throw new IllegalStateException("the gazetteer's countries.tsv is missing from the jar");
-      }
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (!line.startsWith("#") && line.length() > 3) {
-          out.add(line.substring(0, 3));
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read the gazetteer's countries.tsv", e);
-    }
-    return out;
   }
 
   private static Set<String> acledTypes() {

@@ -78,34 +78,71 @@ public final class Exporter {
       throw new IllegalArgumentException(
           "unknown format '" + format + "'; use one of " + String.join(", ", FORMATS));
     }
+    if (output != null) {
+      refuseStoreFile(output);
+    }
     String sql = reports ? reportsQuery(filter) : eventsQuery(filter);
     if (format.equals("parquet")) {
       if (output == null) {
         throw new IllegalArgumentException(
             "Parquet is a binary file format; give --output" + " FILE.parquet");
       }
-      return parquet(sql, output);
+      return Outputs.replace(output, tmp -> parquet(sql, tmp));
     }
-    try (OutputStream file = output == null ? null : java.nio.file.Files.newOutputStream(output);
-        PrintStream out =
-            file == null ? null : new PrintStream(file, false, StandardCharsets.UTF_8)) {
-      PrintStream target = out == null ? stdout : out;
-      int n =
-          switch (format) {
-            case "csv" -> csv(sql, target);
-            case "jsonl" -> jsonl(sql, reports, target);
-            default -> geojson(sql, target, skipped);
-          };
-      target.flush();
+    if (output == null) {
+      int n = write(format, sql, reports, stdout, skipped);
+      org.annals.output.OutputException.check(stdout, "standard output");
       return n;
-    } catch (IOException e) {
-      throw new StoreException(
-          "cannot write "
-              + output
-              + ": "
-              + e.getMessage()
-              + "; check the directory exists and is writable",
-          e);
+    }
+    return Outputs.replace(
+        output,
+        tmp -> {
+          try (OutputStream file = java.nio.file.Files.newOutputStream(tmp);
+              PrintStream out =
+                  new PrintStream(
+                      new java.io.BufferedOutputStream(file, 1 << 16),
+                      false,
+                      StandardCharsets.UTF_8)) {
+            int n = write(format, sql, reports, out, skipped);
+            org.annals.output.OutputException.check(out, output.toString());
+            return n;
+          } catch (IOException e) {
+            throw new StoreException(
+                "cannot write "
+                    + output
+                    + ": "
+                    + e.getMessage()
+                    + "; check the directory exists and is writable",
+                e);
+          }
+        });
+  }
+
+  private int write(String format, String sql, boolean reports, PrintStream out, int[] skipped) {
+    int n =
+        switch (format) {
+          case "csv" -> csv(sql, out);
+          case "jsonl" -> jsonl(sql, reports, out);
+          default -> geojson(sql, out, skipped);
+        };
+    out.flush();
+    return n;
+  }
+
+  /** Refuses to write over the store itself or its write-ahead log. */
+  private void refuseStoreFile(Path output) {
+    Path db = store.file();
+    for (Path own : List.of(db, db.resolveSibling(db.getFileName() + ".wal"))) {
+      if (Outputs.same(output, own)) {
+        throw new IllegalArgumentException(
+            "the output "
+                + output
+                + " is the store "
+                + (own.equals(db) ? "itself" : "'s write-ahead log")
+                + " ("
+                + own
+                + "); writing it would destroy the store: choose another --output file");
+      }
     }
   }
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     description = "Turns news articles into coded, dated, located event data.",
     subcommands = {
       CodeCommand.class,
+      ReadCommand.class,
       PlacesCommand.class,
       EvalCommand.class,
       TrainCommand.class,
@@ -41,7 +42,73 @@ public final class Main implements Runnable {
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     reportErrors(cli);
+    CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+    cli.setParameterExceptionHandler(
+        (ex, arguments) -> {
+          String command = unknownCommand(ex);
+          if (command == null) {
+            return usage.handleParseException(ex, arguments);
+          }
+          String near = nearest(command, ex.getCommandLine().getSubcommands().keySet());
+          PrintWriter w = ex.getCommandLine().getErr();
+          w.println(
+              "annals: unknown command '"
+                  + org.annals.ingest.InputProblem.escape(command)
+                  + "'"
+                  + (near == null ? "" : "; did you mean '" + near + "'?"));
+          w.println("Run 'annals --help' to list the commands.");
+          return 2;
+        });
     return cli.execute(args);
+  }
+
+  /** The command nearest to {@code typed} (at most two edits, or a prefix of it), or null. */
+  static @org.jspecify.annotations.Nullable String nearest(
+      String typed, java.util.Collection<String> commands) {
+    String best = null;
+    int bestDistance = 3;
+    for (String c : commands) {
+      int d = c.startsWith(typed) && typed.length() >= 2 ? 1 : distance(typed, c);
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  /** Edit distance counting a swap of two neighbouring letters as one edit ("cdoe" → "code"). */
+  private static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      for (int j = 0; j <= b.length(); j++) {
+        if (i == 0 || j == 0) {
+          d[i][j] = i + j;
+          continue;
+        }
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
+  /** The misspelt command of a top-level unmatched first argument, or null. */
+  private static @org.jspecify.annotations.Nullable String unknownCommand(
+      CommandLine.ParameterException ex) {
+    if (!(ex instanceof CommandLine.UnmatchedArgumentException u)
+        || ex.getCommandLine().getCommandSpec().parent() != null
+        || u.getUnmatched().isEmpty()) {
+      return null;
+    }
+    String first = u.getUnmatched().get(0);
+    return first.startsWith("-") ? null : first;
   }
 
   /**
@@ -72,6 +139,9 @@ public final class Main implements Runnable {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == CodeCommand.class) {
         return cls.cast(new CodeCommand(in, out, err));
+      }
+      if (cls == ReadCommand.class) {
+        return cls.cast(new ReadCommand(in, out, err));
       }
       if (cls == PlacesCommand.class) {
         return cls.cast(new PlacesCommand(in, out, err));

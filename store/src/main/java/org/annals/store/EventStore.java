@@ -243,7 +243,9 @@ public final class EventStore implements AutoCloseable {
             s.minhash() == null ? null : MinHash.toBytes(s.minhash()),
             s.origin(),
             s.reports().size(),
-            now);
+            now,
+            s.text(),
+            s.coder());
         if (s.minhash() != null) {
           for (long band : MinHash.bands(s.minhash())) {
             bands.add(band, s.id());

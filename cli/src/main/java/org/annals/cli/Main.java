@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       BenchCommand.class,
       IngestCommand.class,
+      RecodeCommand.class,
       ExportCommand.class
     })
 public final class Main implements Runnable {
@@ -84,6 +85,9 @@ public final class Main implements Runnable {
       }
       if (cls == IngestCommand.class) {
         return cls.cast(new IngestCommand(in, err));
+      }
+      if (cls == RecodeCommand.class) {
+        return cls.cast(new RecodeCommand(err));
       }
       if (cls == ExportCommand.class) {
         return cls.cast(new ExportCommand(out, err));

@@ -171,17 +171,71 @@ public final class EventStore implements AutoCloseable {
    * recomputed from all their reports. Returns the number of events before and after.
    */
   int[] write(List<StoredArticle> articles, Map<String, String> familyRenames) {
+    return inTransaction(
+        "nothing from this batch was stored",
+        now -> {
+          Set<String> partitions = new LinkedHashSet<>();
+          insertArticles(articles, now);
+          if (!familyRenames.isEmpty()) {
+            partitions.addAll(renameFamilies(familyRenames));
+          }
+          insertReports(articles.stream().map(StoredArticle::reports).toList(), partitions);
+          return partitions;
+        });
+  }
+
+  /** An article coded again: its id and its new reports. */
+  record Recoded(String id, List<CodedEvent> reports) {}
+
+  /**
+   * Replaces the reports of re-coded articles in one transaction: their old reports go, the new
+   * ones come in, each article records {@code coder}, and the events of every partition that lost
+   * or gained a report are recomputed (with their removals recorded), so a killed recode leaves
+   * every article either as it was or re-coded. Returns the number of events before and after.
+   */
+  int[] replaceReports(List<Recoded> articles, String coder) {
+    return inTransaction(
+        "nothing from this batch was re-coded",
+        now -> {
+          Set<String> partitions = new LinkedHashSet<>();
+          String ids = in(articles.stream().map(Recoded::id).toList());
+          query(
+              "SELECT DISTINCT partition FROM reports WHERE article_id IN (" + ids + ")",
+              rs -> partitions.add(rs.getString(1)));
+          try (Statement st = conn.createStatement()) {
+            st.execute("DELETE FROM reports WHERE article_id IN (" + ids + ")");
+          }
+          try (PreparedStatement st =
+              conn.prepareStatement(
+                  "UPDATE articles SET num_reports = ?, coder = ? WHERE id = ?")) {
+            for (Recoded r : articles) {
+              st.setInt(1, r.reports().size());
+              st.setString(2, coder);
+              st.setString(3, r.id());
+              st.addBatch();
+            }
+            st.executeBatch();
+          }
+          insertReports(articles.stream().map(Recoded::reports).toList(), partitions);
+          return partitions;
+        });
+  }
+
+  /** The changes of one write; returns the partitions whose events must be recomputed. */
+  private interface Change {
+    Set<String> apply(LocalDateTime now) throws SQLException;
+  }
+
+  /**
+   * Applies {@code change} and recomputes the partitions it touched in one transaction, rolled back
+   * whole on any failure; returns the number of events before and after.
+   */
+  private int[] inTransaction(String onFailure, Change change) {
     try {
       conn.setAutoCommit(false);
       int before = count("events"); // also opens the transaction the appenders join
       LocalDateTime now = writeTime();
-      Set<String> partitions = new LinkedHashSet<>();
-      insertArticles(articles, now);
-      if (!familyRenames.isEmpty()) {
-        partitions.addAll(renameFamilies(familyRenames));
-      }
-      insertReports(articles, partitions);
-      recompute(partitions, now);
+      recompute(change.apply(now), now);
       conn.commit();
       return new int[] {before, count("events")};
     } catch (SQLException | RuntimeException e) {
@@ -195,7 +249,8 @@ public final class EventStore implements AutoCloseable {
               + file
               + " ("
               + firstLine(String.valueOf(e.getMessage()))
-              + "); nothing from this batch was stored",
+              + "); "
+              + onFailure,
           e);
     } finally {
       try {
@@ -278,11 +333,11 @@ public final class EventStore implements AutoCloseable {
     return partitions;
   }
 
-  private void insertReports(List<StoredArticle> articles, Set<String> partitions)
+  private void insertReports(List<List<CodedEvent>> reports, Set<String> partitions)
       throws SQLException {
     try (Rows rows = new Rows(conn, "reports")) {
-      for (StoredArticle s : articles) {
-        for (CodedEvent e : s.reports()) {
+      for (List<CodedEvent> article : reports) {
+        for (CodedEvent e : article) {
           String partition = Report.partition(e);
           partitions.add(partition);
           List<Object> values = Columns.values(e);

@@ -120,7 +120,7 @@ final class ExportCommand implements Callable<Integer> {
     var filter = filter();
     int[] unlocated = new int[1];
     int n;
-    try (EventStore store = EventStore.open(db)) {
+    try (EventStore store = EventStore.openReadOnly(db)) {
       n = new Exporter(store).export(fmt, filter, reports, output, out, unlocated);
     }
     String what = reports ? "report(s)" : "event(s)";

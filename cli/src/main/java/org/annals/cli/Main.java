@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       BenchCommand.class,
       IngestCommand.class,
+      RecodeCommand.class,
       ExportCommand.class
     })
 public final class Main implements Runnable {
@@ -154,6 +155,9 @@ public final class Main implements Runnable {
       }
       if (cls == IngestCommand.class) {
         return cls.cast(new IngestCommand(in, err));
+      }
+      if (cls == RecodeCommand.class) {
+        return cls.cast(new RecodeCommand(err));
       }
       if (cls == ExportCommand.class) {
         return cls.cast(new ExportCommand(out, err));

@@ -94,7 +94,8 @@ final class Runner {
 
   /**
    * A coder for the store's ingester: the pipeline (built on first use, so a run that finds every
-   * article already stored never loads the models) over {@code threads} workers.
+   * article already stored never loads the models) over {@code threads} workers. Its {@link
+   * Ingester.Coder#version} loads the lexicon and the classifier, not the NLP models.
    */
   static Ingester.Coder coder(
       @Nullable Path lexiconDir, int threads, Supplier<@Nullable EventClassifier> classifier) {
@@ -111,14 +112,7 @@ final class Runner {
       Supplier<@Nullable EventClassifier> classifier,
       Runnable loading,
       Runnable coded) {
-    Ingester.Coder[] coder = new Ingester.Coder[1];
-    return batch -> {
-      if (coder[0] == null) {
-        loading.run();
-        coder[0] = coder(pipeline(lexiconDir, false, null, true, classifier.get()), threads, coded);
-      }
-      return coder[0].code(batch);
-    };
+    return new LazyCoder(lexiconDir, threads, classifier, loading, coded);
   }
 
   /** A coder for the store's ingester: {@code pipeline} over {@code threads} workers. */
@@ -127,18 +121,80 @@ final class Runner {
   }
 
   private static Ingester.Coder coder(Pipeline pipeline, int threads, Runnable coded) {
-    return batch -> {
-      List<ArticleResult> out = new ArrayList<>(batch.size());
-      process(
-          pipeline,
-          batch,
-          threads,
-          r -> {
-            out.add(r);
-            coded.run();
-          });
-      return out;
+    return new Ingester.Coder() {
+      @Override
+      public List<ArticleResult> code(List<RawArticle> batch) {
+        List<ArticleResult> out = new ArrayList<>(batch.size());
+        process(
+            pipeline,
+            batch,
+            threads,
+            r -> {
+              out.add(r);
+              coded.run();
+            });
+        return out;
+      }
+
+      @Override
+      public String version() {
+        return pipeline.identity();
+      }
     };
+  }
+
+  /** The pipeline's parts, loaded when first asked for. */
+  private static final class LazyCoder implements Ingester.Coder {
+    private final @Nullable Path lexiconDir;
+    private final int threads;
+    private final Supplier<@Nullable EventClassifier> classifierSource;
+    private @Nullable Lexicon lexicon;
+    private @Nullable EventClassifier classifier;
+    private @Nullable String version;
+    private final Runnable loading;
+    private final Runnable coded;
+    private Ingester.@Nullable Coder coder;
+
+    LazyCoder(
+        @Nullable Path lexiconDir,
+        int threads,
+        Supplier<@Nullable EventClassifier> classifier,
+        Runnable loading,
+        Runnable coded) {
+      this.lexiconDir = lexiconDir;
+      this.threads = threads;
+      this.classifierSource = classifier;
+      this.loading = loading;
+      this.coded = coded;
+    }
+
+    private synchronized Lexicon lexicon() {
+      Lexicon l = lexicon;
+      if (l == null) {
+        l = lexiconDir == null ? Lexicon.builtIn() : Lexicon.load(lexiconDir);
+        classifier = classifierSource.get();
+        version = Pipeline.identity(l, classifier);
+        lexicon = l;
+      }
+      return l;
+    }
+
+    @Override
+    public synchronized String version() {
+      lexicon();
+      return java.util.Objects.requireNonNull(version);
+    }
+
+    @Override
+    public synchronized List<ArticleResult> code(List<RawArticle> batch) {
+      Ingester.Coder c = coder;
+      if (c == null) {
+        loading.run();
+        c = coder(pipeline(lexicon(), false, null, true, classifier), threads, coded);
+        coder = c;
+      }
+      return c.code(batch);
+    }
   }
 
   /** Reads every input, returning the articles (problems go to {@code problems}). */

@@ -57,6 +57,8 @@ public final class Lexicon {
   private final Modality modality = new Modality();
   private final List<Pattern> boilerplate = new ArrayList<>();
   private final Map<String, List<String>> irregular = new HashMap<>();
+  private final StringBuilder contents = new StringBuilder();
+  private String digest = "";
 
   /** A country name, alternate name, demonym or capital, found in text. */
   public record PlaceName(Country country, String kind, String written, boolean exactCase) {
@@ -122,6 +124,8 @@ public final class Lexicon {
       }
     }
     lx.namedActorsByName.values().forEach(a -> lx.namedActors.add(a.name(), a));
+    lx.digest = org.annals.Hashes.sha256Hex(lx.contents.toString(), 6);
+    lx.contents.setLength(0);
     return lx;
   }
 
@@ -138,8 +142,18 @@ public final class Lexicon {
     }
   }
 
+  /**
+   * The first 12 hex digits of the SHA-256 of every file loaded (built-in and extra, in order): two
+   * lexicons with the same digest code alike, so a store can tell which articles were coded with
+   * another lexicon even when {@link #VERSION} did not change.
+   */
+  public String digest() {
+    return digest;
+  }
+
   private void loadFile(String path, String text) {
     String name = Path.of(path).getFileName().toString();
+    contents.append(name).append('\0').append(text).append('\0');
     switch (name) {
       case "irregular.tsv" -> TsvRow.parse(name, text, 2).forEach(this::addIrregular);
       case "triggers.tsv" -> TsvRow.parse(name, text, 10).forEach(this::addTrigger);

@@ -46,6 +46,7 @@ public final class Pipeline {
   private final Annotator annotator;
   private final EventCoder coder;
   private final String coderVersion;
+  private final String identity;
   private final @org.jspecify.annotations.Nullable EventClassifier classifier;
   private final EventDater dater;
   private final EventPlacer placer;
@@ -95,11 +96,8 @@ public final class Pipeline {
     this.annotator = annotator;
     this.coder = new EventCoder(lexicon, explain, classifier);
     this.classifier = classifier;
-    this.coderVersion =
-        CODER_VERSION
-            + "/"
-            + Lexicon.VERSION
-            + (classifier == null ? "" : "/" + classifier.describe());
+    this.coderVersion = coderVersion(classifier);
+    this.identity = identity(lexicon, classifier);
     this.dater = new EventDater(lexicon.modality());
     this.geocoder = geocode ? new Geocoder(lexicon) : null;
     this.placer = new EventPlacer(lexicon, geocode ? geocoder.gazetteer() : Gazetteer.of(lexicon));
@@ -107,6 +105,29 @@ public final class Pipeline {
     SentenceSelector scan = words -> lexicon.mayTrigger(new java.util.HashSet<>(words));
     // With a classifier, the lead is read even without a trigger word: the model may code it.
     this.selector = classifier == null ? scan : scan.withLead();
+  }
+
+  /** What every event's {@code coder} field says: coder, lexicon and model versions. */
+  public static String coderVersion(@org.jspecify.annotations.Nullable EventClassifier classifier) {
+    return CODER_VERSION
+        + "/"
+        + Lexicon.VERSION
+        + (classifier == null ? "" : "/" + classifier.describe());
+  }
+
+  /**
+   * What a store records as the coder of an article: the {@link #coderVersion} and the lexicon's
+   * content digest, so articles coded with an edited lexicon or another model differ. Cheap: loads
+   * no NLP models.
+   */
+  public static String identity(
+      Lexicon lexicon, @org.jspecify.annotations.Nullable EventClassifier classifier) {
+    return coderVersion(classifier) + "; lexicon " + lexicon.digest();
+  }
+
+  /** This pipeline's {@link #identity(Lexicon, EventClassifier)}. */
+  public String identity() {
+    return identity;
   }
 
   /** Codes one article. Never throws for bad article content: the result carries the problem. */

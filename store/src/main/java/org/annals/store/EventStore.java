@@ -43,11 +43,13 @@ public final class EventStore implements AutoCloseable {
 
   private final Path file;
   private final Connection conn;
+  private final boolean readOnly;
   private final EventMerger merger = new EventMerger();
 
-  private EventStore(Path file, Connection conn) {
+  private EventStore(Path file, Connection conn, boolean readOnly) {
     this.file = file;
     this.conn = conn;
+    this.readOnly = readOnly;
   }
 
   /** Opens (creating if needed) the store and migrates its schema to this version. */
@@ -61,28 +63,7 @@ public final class EventStore implements AutoCloseable {
               + parent
               + " does not exist; create it or choose another --db path");
     }
-    Connection c;
-    try {
-      c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-    } catch (SQLException e) {
-      String m = String.valueOf(e.getMessage());
-      if (m.contains("lock")) {
-        throw new StoreException(
-            "the store "
-                + file
-                + " is in use by another process; wait for"
-                + " it to finish or choose another --db file",
-            e);
-      }
-      throw new StoreException(
-          "cannot open the store "
-              + file
-              + " ("
-              + firstLine(m)
-              + "); is it"
-              + " a DuckDB file written by Annals? Choose another --db path to start a new store",
-          e);
-    }
+    Connection c = connect(file, false);
     try {
       Schema.migrate(c, Schema.MIGRATIONS);
     } catch (SQLException | RuntimeException e) {
@@ -93,8 +74,91 @@ public final class EventStore implements AutoCloseable {
       throw new StoreException(
           "cannot prepare the store " + file + ": " + firstLine(String.valueOf(e.getMessage())), e);
     }
-    return new EventStore(file, c);
+    return new EventStore(file, c, false);
   }
+
+  /**
+   * Opens an existing store for reading only (DuckDB's {@code READ_ONLY} access mode), so a store
+   * on a read-only file, directory or medium can be exported. Nothing is migrated: a store of an
+   * older schema is read as it is, which is enough for {@link Exporter} (it reads only tables and
+   * columns of version 1); writing through this store fails.
+   */
+  public static EventStore openReadOnly(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new StoreException("no store at " + file + "; run 'annals ingest' first");
+    }
+    Connection c = connect(file, true);
+    try {
+      int version = Schema.version(c);
+      if (version == 0) {
+        throw new StoreException(
+            "this DuckDB file holds no Annals store; choose another --db path");
+      }
+      if (version > Schema.current()) {
+        throw new StoreException(
+            String.format(
+                java.util.Locale.ROOT,
+                "the store has schema version %d but this Annals knows only up to %d; use a"
+                    + " newer Annals",
+                version,
+                Schema.current()));
+      }
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(c);
+      throw new StoreException(file + ": " + firstLine(String.valueOf(e.getMessage())), e);
+    }
+    return new EventStore(file, c, true);
+  }
+
+  private static Connection connect(Path file, boolean readOnly) {
+    try {
+      java.util.Properties p = new java.util.Properties();
+      if (readOnly) {
+        p.setProperty("duckdb.read_only", "true");
+      }
+      return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+    } catch (SQLException e) {
+      throw openFailure(file, readOnly, String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  /** Says why DuckDB could not open the file, and what to do. */
+  static StoreException openFailure(Path file, boolean readOnly, String m, Exception cause) {
+    if (m.contains("lock")) {
+      java.util.regex.Matcher pid = LOCK_HOLDER.matcher(m);
+      String who = pid.find() ? " (PID " + pid.group(2) + ", " + pid.group(1).strip() + ")" : "";
+      return new StoreException(
+          "the store "
+              + file
+              + " is in use by another process"
+              + who
+              + "; wait for it to finish (an ingest, recode or server holds the store while it"
+              + " runs) or "
+              + (readOnly ? "read a copy of the file" : "choose another --db file"),
+          cause);
+    }
+    if (!readOnly && (m.contains("Permission denied") || m.contains("Read-only file system"))) {
+      return new StoreException(
+          "cannot write the store "
+              + file
+              + " ("
+              + firstLine(m)
+              + "); ingest and recode need a writable file and directory (export only reads)",
+          cause);
+    }
+    return new StoreException(
+        "cannot open the store "
+            + file
+            + " ("
+            + firstLine(m)
+            + "); is it"
+            + " a DuckDB file written by Annals? Choose another --db path to start a new store",
+        cause);
+  }
+
+  /** DuckDB's "Conflicting lock is held in PROGRAM (PID N)". */
+  private static final java.util.regex.Pattern LOCK_HOLDER =
+      java.util.regex.Pattern.compile("lock is held in (.*?) \\(PID (\\d+)\\)");
 
   /**
    * Readers for the HTTP API on {@code connections} connections of this store's database: they read
@@ -171,17 +235,75 @@ public final class EventStore implements AutoCloseable {
    * recomputed from all their reports. Returns the number of events before and after.
    */
   int[] write(List<StoredArticle> articles, Map<String, String> familyRenames) {
+    return inTransaction(
+        "nothing from this batch was stored",
+        now -> {
+          Set<String> partitions = new LinkedHashSet<>();
+          insertArticles(articles, now);
+          if (!familyRenames.isEmpty()) {
+            partitions.addAll(renameFamilies(familyRenames));
+          }
+          insertReports(articles.stream().map(StoredArticle::reports).toList(), partitions);
+          return partitions;
+        });
+  }
+
+  /** An article coded again: its id and its new reports. */
+  record Recoded(String id, List<CodedEvent> reports) {}
+
+  /**
+   * Replaces the reports of re-coded articles in one transaction: their old reports go, the new
+   * ones come in, each article records {@code coder}, and the events of every partition that lost
+   * or gained a report are recomputed (with their removals recorded), so a killed recode leaves
+   * every article either as it was or re-coded. Returns the number of events before and after.
+   */
+  int[] replaceReports(List<Recoded> articles, String coder) {
+    return inTransaction(
+        "nothing from this batch was re-coded",
+        now -> {
+          Set<String> partitions = new LinkedHashSet<>();
+          String ids = in(articles.stream().map(Recoded::id).toList());
+          query(
+              "SELECT DISTINCT partition FROM reports WHERE article_id IN (" + ids + ")",
+              rs -> partitions.add(rs.getString(1)));
+          try (Statement st = conn.createStatement()) {
+            st.execute("DELETE FROM reports WHERE article_id IN (" + ids + ")");
+          }
+          try (PreparedStatement st =
+              conn.prepareStatement(
+                  "UPDATE articles SET num_reports = ?, coder = ? WHERE id = ?")) {
+            for (Recoded r : articles) {
+              st.setInt(1, r.reports().size());
+              st.setString(2, coder);
+              st.setString(3, r.id());
+              st.addBatch();
+            }
+            st.executeBatch();
+          }
+          insertReports(articles.stream().map(Recoded::reports).toList(), partitions);
+          return partitions;
+        });
+  }
+
+  /** The changes of one write; returns the partitions whose events must be recomputed. */
+  private interface Change {
+    Set<String> apply(LocalDateTime now) throws SQLException;
+  }
+
+  /**
+   * Applies {@code change} and recomputes the partitions it touched in one transaction, rolled back
+   * whole on any failure; returns the number of events before and after.
+   */
+  private int[] inTransaction(String onFailure, Change change) {
+    if (readOnly) {
+      throw new StoreException(
+          "the store " + file + " was opened read-only (for export); " + onFailure);
+    }
     try {
       conn.setAutoCommit(false);
       int before = count("events"); // also opens the transaction the appenders join
       LocalDateTime now = writeTime();
-      Set<String> partitions = new LinkedHashSet<>();
-      insertArticles(articles, now);
-      if (!familyRenames.isEmpty()) {
-        partitions.addAll(renameFamilies(familyRenames));
-      }
-      insertReports(articles, partitions);
-      recompute(partitions, now);
+      recompute(change.apply(now), now);
       conn.commit();
       return new int[] {before, count("events")};
     } catch (SQLException | RuntimeException e) {
@@ -195,7 +317,8 @@ public final class EventStore implements AutoCloseable {
               + file
               + " ("
               + firstLine(String.valueOf(e.getMessage()))
-              + "); nothing from this batch was stored",
+              + "); "
+              + onFailure,
           e);
     } finally {
       try {
@@ -243,7 +366,9 @@ public final class EventStore implements AutoCloseable {
             s.minhash() == null ? null : MinHash.toBytes(s.minhash()),
             s.origin(),
             s.reports().size(),
-            now);
+            now,
+            s.text(),
+            s.coder());
         if (s.minhash() != null) {
           for (long band : MinHash.bands(s.minhash())) {
             bands.add(band, s.id());
@@ -276,11 +401,11 @@ public final class EventStore implements AutoCloseable {
     return partitions;
   }
 
-  private void insertReports(List<StoredArticle> articles, Set<String> partitions)
+  private void insertReports(List<List<CodedEvent>> reports, Set<String> partitions)
       throws SQLException {
     try (Rows rows = new Rows(conn, "reports")) {
-      for (StoredArticle s : articles) {
-        for (CodedEvent e : s.reports()) {
+      for (List<CodedEvent> article : reports) {
+        for (CodedEvent e : article) {
           String partition = Report.partition(e);
           partitions.add(partition);
           List<Object> values = Columns.values(e);

@@ -29,7 +29,7 @@ final class Families {
   }
 
   /** The batch's coded articles as they will be stored, with families and near-duplicate links. */
-  List<StoredArticle> link(List<Ingester.Fresh> coded) {
+  List<StoredArticle> link(List<Ingester.Fresh> coded, @Nullable String coder) {
     List<int @Nullable []> sigs = new ArrayList<>();
     List<Set<Long>> bands = new ArrayList<>();
     Set<Long> allBands = new HashSet<>();
@@ -70,7 +70,7 @@ final class Families {
         // later articles of the batch compare with this one as with a stored article
         known.add(new Known(family, family, sig, bands.get(i)));
       }
-      out.add(stored(f, family, nearest, nearest == null ? null : best, sig));
+      out.add(stored(f, family, nearest, nearest == null ? null : best, sig, coder));
     }
     List<StoredArticle> resolved = new ArrayList<>();
     for (StoredArticle s : out) {
@@ -107,7 +107,8 @@ final class Families {
       String family,
       @Nullable String nearest,
       @Nullable Double similarity,
-      int @Nullable [] sig) {
+      int @Nullable [] sig,
+      @Nullable String coder) {
     RawArticle a = f.article();
     ArticleResult r = java.util.Objects.requireNonNull(f.result());
     return new StoredArticle(
@@ -124,6 +125,8 @@ final class Families {
         similarity,
         sig,
         a.origin(),
+        ArticleText.compress(a.text()),
+        coder,
         r.events());
   }
 
@@ -142,6 +145,8 @@ final class Families {
         s.similarity(),
         s.minhash(),
         s.origin(),
+        s.text(),
+        s.coder(),
         s.reports());
   }
 }

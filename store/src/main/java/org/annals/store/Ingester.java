@@ -30,6 +30,15 @@ public final class Ingester {
   @FunctionalInterface
   public interface Coder {
     List<ArticleResult> code(List<RawArticle> articles);
+
+    /**
+     * What this coder is, as the store records it with each article (e.g. {@code
+     * Pipeline#identity}): a recode skips articles already coded by a coder of the same version.
+     * Null when unknown (such articles are always re-coded). May load what the coder needs.
+     */
+    default @Nullable String version() {
+      return null;
+    }
   }
 
   private final EventStore store;
@@ -109,7 +118,7 @@ public final class Ingester {
       }
     }
     Families families = new Families(store);
-    List<StoredArticle> toStore = families.link(coded);
+    List<StoredArticle> toStore = families.link(coded, coded.isEmpty() ? null : coder.version());
     int[] counts = store.write(toStore, families.renames());
     if (summary.eventsBefore < 0) {
       summary.eventsBefore = counts[0];

@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 final class Schema {
   /** Migration scripts in order: index 0 takes a store to version 1. */
-  static final List<String> MIGRATIONS = List.of("V1.sql", "V2.sql");
+  static final List<String> MIGRATIONS = List.of("V1.sql", "V2.sql", "V3.sql");
 
   private Schema() {}
 

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param family smallest article id among it and its near-duplicates
  * @param nearDupOf the stored article it is most similar to, if it is a near-duplicate
  * @param minhash its MinHash signature, null for texts under five words
+ * @param text its text, compressed by {@link ArticleText}
+ * @param coder what coded its reports ({@link Ingester.Coder#version}), null if unknown
  */
 record StoredArticle(
     String id,
@@ -28,6 +30,8 @@ record StoredArticle(
     @Nullable Double similarity,
     int @Nullable [] minhash,
     String origin,
+    byte[] text,
+    @Nullable String coder,
     List<CodedEvent> reports) {
 
   StoredArticle {

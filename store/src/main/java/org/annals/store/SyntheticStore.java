@@ -211,7 +211,9 @@ public final class SyntheticStore {
               null,
               "synthetic",
               1,
-              now);
+              now,
+              ArticleText.compress(text),
+              "synthetic");
           List<Object> r = Columns.values(e);
           r.add(partition);
           r.add(EventWriter.toJson(e));

@@ -18,6 +18,8 @@ import org.annals.pipeline.ArticleResult;
 /**
  * A stand-in for the NLP pipeline, so store tests run in milliseconds: every sentence "Rioters
  * clashed in CITY on YYYY-MM-DD." is one riot report; an article containing "CORRUPT" fails.
+ * Version 2 codes differently, as a new lexicon would: article aN's riot is dated a month later
+ * when N is a multiple of 3, and is a battle when N leaves 1, so reports move between events.
  */
 final class FakeCoder implements Ingester.Coder {
   static final Map<String, Location> CITIES =
@@ -31,13 +33,29 @@ final class FakeCoder implements Ingester.Coder {
       Pattern.compile("Rioters clashed in (\\w+) on (\\d{4}-\\d{2}-\\d{2})\\.");
 
   private final long sleepMillis;
+  private final int version;
 
   FakeCoder() {
     this(0);
   }
 
   FakeCoder(long sleepMillis) {
+    this(sleepMillis, 1);
+  }
+
+  FakeCoder(long sleepMillis, int version) {
     this.sleepMillis = sleepMillis;
+    this.version = version;
+  }
+
+  /** The second version's coder. */
+  static FakeCoder v2() {
+    return new FakeCoder(0, 2);
+  }
+
+  @Override
+  public String version() {
+    return "fake-" + version;
   }
 
   @Override
@@ -65,15 +83,23 @@ final class FakeCoder implements Ingester.Coder {
       List<CodedEvent> events = new ArrayList<>();
       Matcher m = RIOT.matcher(a.text());
       while (m.find()) {
-        events.add(riot(a, m));
+        events.add(riot(a, m, version));
       }
       out.add(new ArticleResult(a, events, List.of(), null, 1, 1));
     }
     return out;
   }
 
-  private static CodedEvent riot(RawArticle a, Matcher m) {
+  private static CodedEvent riot(RawArticle a, Matcher m, int version) {
     String sentence = m.group();
+    int n = a.id().matches("a\\d+") ? Integer.parseInt(a.id().substring(1)) : -1;
+    String date = m.group(2);
+    boolean battle = false;
+    if (version == 2 && n % 3 == 0) {
+      date = java.time.LocalDate.parse(date).plusMonths(1).toString();
+    } else if (version == 2 && n % 3 == 1) {
+      battle = true;
+    }
     var evidence =
         new Evidence(
             a.id(),
@@ -87,22 +113,24 @@ final class FakeCoder implements Ingester.Coder {
     return new CodedEvent(
         a.id() + "#" + m.start(),
         a.id(),
-        m.group(2),
+        date,
         null,
         "day",
         "text",
         m.group(2),
         false,
-        new Plover("PROTEST", "riot", List.of()),
-        "145",
-        new Acled("Riots", "Violent demonstration"),
+        battle
+            ? new Plover("FIGHT", "firearms", List.of())
+            : new Plover("PROTEST", "riot", List.of()),
+        battle ? "190" : "145",
+        battle ? new Acled("Battles", "Armed clash") : new Acled("Riots", "Violent demonstration"),
         new ActorRef("Rioters", null, "KEN", "CVL", "source", m.start(), m.start() + 7),
         null,
         CITIES.get(m.group(1)),
         null,
         0.6,
         List.of(evidence),
-        "fake");
+        "fake-" + version);
   }
 
   /** A synthetic article: one riot sentence and filler words unique to {@code n}. */

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 final class SchemaTest {
+  /** The migrations and one more, only for these tests. */
+  private static final List<String> WITH_TEST_STEP =
+      List.of("V1.sql", "V2.sql", "V3.sql", "test-V2.sql");
+
   @TempDir Path dir;
 
   @Test
@@ -29,18 +33,17 @@ final class SchemaTest {
     Path db = dir.resolve("old.duckdb");
     IngesterTest.ingest(db, FakeCoder.corpus(4), 10, new ArrayList<>());
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db)) {
-      int found = Schema.migrate(c, List.of("V1.sql", "V2.sql", "test-V2.sql"));
+      int found = Schema.migrate(c, WITH_TEST_STEP);
 
-      assertThat(found).isEqualTo(2);
-      assertThat(Schema.version(c)).isEqualTo(3);
+      assertThat(found).isEqualTo(3);
+      assertThat(Schema.version(c)).isEqualTo(4);
       try (var rs =
           c.createStatement().executeQuery("SELECT count(*), min(language) FROM articles")) {
         rs.next();
         assertThat(rs.getInt(1)).isEqualTo(4);
         assertThat(rs.getString(2)).isEqualTo("en");
       }
-      assertThat(Schema.migrate(c, List.of("V1.sql", "V2.sql", "test-V2.sql")))
-          .isEqualTo(3); // no-op
+      assertThat(Schema.migrate(c, WITH_TEST_STEP)).isEqualTo(4); // no-op
     }
   }
 
@@ -71,14 +74,56 @@ final class SchemaTest {
   }
 
   @Test
+  void open_version2Store_addsTextAndCoderColumnsAndKeepsEveryRow() throws Exception {
+    Path db = dir.resolve("v2.duckdb");
+    IngesterTest.ingest(db, FakeCoder.corpus(3), 10, new ArrayList<>());
+    List<String> events = IngesterTest.events(db);
+    db = asVersion2(db);
+
+    try (EventStore store = EventStore.open(db)) {
+      assertThat(Schema.version(store.connection())).isEqualTo(3);
+      List<String> rows = new ArrayList<>();
+      store.query(
+          "SELECT id || ' ' || (text_deflated IS NULL) || ' ' || coder FROM articles ORDER BY id",
+          rs -> rows.add(rs.getString(1)));
+      // the coder comes from the reports; the text was never stored
+      assertThat(rows).containsExactly("a0 true fake-1", "a1 true fake-1", "a2 true fake-1");
+    }
+    assertThat(IngesterTest.events(db)).isEqualTo(events);
+  }
+
+  @Test
+  void ingest_storesEachArticlesTextCompressedAndItsCoder() {
+    Path db = dir.resolve("text.duckdb");
+    List<org.annals.ingest.RawArticle> corpus = FakeCoder.corpus(2);
+    IngesterTest.ingest(db, corpus, 10, new ArrayList<>());
+
+    List<String> rows = new ArrayList<>();
+    try (EventStore store = EventStore.open(db)) {
+      store.query(
+          "SELECT id, text_deflated, coder, octet_length(text_deflated) FROM articles ORDER BY id",
+          rs ->
+              rows.add(
+                  ArticleText.decompress(rs.getString(1), rs.getBytes(2))
+                      + " | "
+                      + rs.getString(3)
+                      + " | "
+                      + (rs.getInt(4) < corpus.get(0).text().length())));
+    }
+    assertThat(rows)
+        .containsExactly(
+            corpus.get(0).text() + " | fake-1 | true", corpus.get(1).text() + " | fake-1 | true");
+  }
+
+  @Test
   void open_storeFromANewerAnnals_isRefusedWithAMessage() throws Exception {
     Path db = dir.resolve("new.duckdb");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db)) {
-      Schema.migrate(c, List.of("V1.sql", "V2.sql", "test-V2.sql"));
+      Schema.migrate(c, WITH_TEST_STEP);
     }
     assertThatThrownBy(() -> EventStore.open(db))
         .isInstanceOf(StoreException.class)
-        .hasMessageContaining("schema version 3")
+        .hasMessageContaining("schema version 4")
         .hasMessageContaining("use a newer Annals");
   }
 
@@ -97,5 +142,26 @@ final class SchemaTest {
   void statements_dropsCommentsAndSplitsOnSemicolons() {
     assertThat(Schema.statements("-- c\nCREATE TABLE a (x INT); -- x\nCREATE TABLE b (y INT);\n"))
         .containsExactly("CREATE TABLE a (x INT)", "CREATE TABLE b (y INT)");
+  }
+
+  /**
+   * A copy of the store as a version-2 Annals would have written it: every row, without the
+   * articles' text and coder.
+   */
+  static Path asVersion2(Path db) throws Exception {
+    Path old = db.resolveSibling("v2-" + db.getFileName());
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + old)) {
+      Schema.migrate(c, List.of("V1.sql", "V2.sql"));
+      try (java.sql.Statement st = c.createStatement()) {
+        st.execute("ATTACH '" + db + "' AS v3 (READ_ONLY)");
+        st.execute("INSERT INTO articles SELECT * EXCLUDE (text_deflated, coder) FROM v3.articles");
+        for (String table :
+            List.of("article_bands", "reports", "events", "event_reports", "event_removals")) {
+          st.execute("INSERT INTO " + table + " SELECT * FROM v3." + table);
+        }
+        st.execute("DETACH v3");
+      }
+    }
+    return old;
   }
 }

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * bars, teasers, banners and other boilerplate.
  *
  * <p>The main element is the {@code [itemprop=articleBody]}, else the {@code <article>} with the
- * most paragraph text, else the element whose direct {@code <p>} children hold the most text.
+ * most text, else the element whose own paragraphs hold the most text. {@link TextBlocks} reads the
+ * paragraphs, including text written loose in {@code <div>}s or separated by {@code <br>}.
  */
 final class MainText {
   private static final String DROPPED_TAGS =
@@ -22,7 +23,6 @@ final class MainText {
           + " template, select, dialog, video, audio, picture, object, embed, [role=navigation],"
           + " [role=banner], [role=contentinfo], [role=complementary], [role=search],"
           + " [role=dialog]";
-  private static final String PARAGRAPHS = "p, h2, h3, h4, li, blockquote";
 
   private MainText() {}
 
@@ -54,17 +54,17 @@ final class MainText {
       keep.addAll(main.parents());
     }
     clean(doc, body, keep, boilerplate);
-    List<String> paragraphs = main == null ? List.of() : paragraphs(main, boilerplate);
+    List<String> paragraphs = main == null ? List.of() : TextBlocks.paragraphs(main, boilerplate);
     Element dense = densest(body);
     if (dense != null && (paragraphs.isEmpty() || outgrows(dense, main))) {
-      paragraphs = paragraphs(dense, boilerplate);
+      paragraphs = TextBlocks.paragraphs(dense, boilerplate);
     }
     return String.join("\n\n", paragraphs);
   }
 
   /**
    * Whether an {@code <article>} that holds only part of the story (say, its header) should give
-   * way to the densest element: one outside it with more than twice its paragraph text. An {@code
+   * way to the densest element: one outside it with more than twice its text. An {@code
    * articleBody} is always trusted.
    */
   private static boolean outgrows(Element dense, @Nullable Element main) {
@@ -73,7 +73,7 @@ final class MainText {
         && !main.hasAttr("itemprop")
         && dense != main
         && !dense.parents().contains(main)
-        && paragraphText(dense) > 2 * paragraphText(main);
+        && TextBlocks.length(dense) > 2 * TextBlocks.length(main);
   }
 
   private static void clean(
@@ -85,43 +85,24 @@ final class MainText {
         e.remove();
       }
     }
-    int total = paragraphText(body);
+    int total = TextBlocks.length(body);
     for (Element e : body.getAllElements()) {
       if (e == body || keep.contains(e) || e.root() != doc || !boilerplate.isBoilerplate(e)) {
         continue;
       }
       // A class such as "has-sidebar" on a page wrapper must not take the article with it.
-      if (paragraphText(e) * 2 <= total) {
+      if (TextBlocks.length(e) * 2 <= total) {
         e.remove();
       }
     }
   }
 
-  /** The innermost paragraph elements under {@code main}, normalised, boilerplate lines dropped. */
-  private static List<String> paragraphs(Element main, HtmlBoilerplate boilerplate) {
-    List<String> out = new ArrayList<>();
-    for (Element e : main.select(PARAGRAPHS)) {
-      if (e.select(PARAGRAPHS).size() > 1) {
-        continue; // a list item or quote made of paragraphs: take the paragraphs
-      }
-      String text = HtmlBoilerplate.normalise(e.text());
-      if (!text.isEmpty() && !boilerplate.isBoilerplateLine(text)) {
-        out.add(text);
-      }
-    }
-    return out;
-  }
-
+  /** The element whose own paragraphs (not those of its descendants) hold the most text. */
   private static @Nullable Element densest(Element body) {
     Element best = null;
     int bestLength = 0;
     for (Element e : body.getAllElements()) {
-      int length = 0;
-      for (Element child : e.children()) {
-        if (child.normalName().equals("p")) {
-          length += child.text().length();
-        }
-      }
+      int length = TextBlocks.directLength(e);
       if (length > bestLength) {
         best = e;
         bestLength = length;
@@ -134,20 +115,12 @@ final class MainText {
     Element best = null;
     int bestLength = -1;
     for (Element e : elements) {
-      int length = paragraphText(e);
+      int length = TextBlocks.length(e);
       if (length > bestLength) {
         best = e;
         bestLength = length;
       }
     }
     return best;
-  }
-
-  private static int paragraphText(Element e) {
-    int length = 0;
-    for (Element p : e.select("p")) {
-      length += p.text().length();
-    }
-    return length;
   }
 }

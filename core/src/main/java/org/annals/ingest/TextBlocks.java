@@ -1,0 +1,121 @@
+package org.annals.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * The paragraphs of an element, in document order: each innermost paragraph element ({@code p},
+ * {@code h2}–{@code h4}, {@code li}, {@code blockquote}) is one paragraph, and text written loose
+ * in other elements ({@code <div>}s used as paragraphs, text separated by {@code <br>}) is split at
+ * each {@code <br>} and block boundary into lines, of which those that read like prose are
+ * paragraphs too. Headlines ({@code h1}) are left out. Stateless and thread-safe.
+ */
+final class TextBlocks {
+  static final String PARAGRAPHS = "p, h2, h3, h4, li, blockquote";
+  private static final Set<String> PARAGRAPH_TAGS =
+      Set.of("p", "h2", "h3", "h4", "li", "blockquote");
+  private static final Set<String> INLINE_TAGS =
+      Set.of(
+          "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
+          "i", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike",
+          "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "img");
+
+  /** A loose line that ends like a sentence: a full stop, question mark and the like. */
+  private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?…:;][\"'”’»)\\]]*$");
+
+  private static final int MIN_LOOSE_WORDS = 4;
+
+  private TextBlocks() {}
+
+  /** The paragraphs under {@code root}, normalised, boilerplate lines dropped. */
+  static List<String> paragraphs(Element root, HtmlBoilerplate boilerplate) {
+    List<String> out = new ArrayList<>();
+    walk(
+        root,
+        true,
+        text -> {
+          if (!boilerplate.isBoilerplateLine(text)) {
+            out.add(text);
+          }
+        });
+    return out;
+  }
+
+  /** The length of the text of {@link #paragraphs}, boilerplate lines included. */
+  static int length(Element root) {
+    int[] length = {0};
+    walk(root, true, text -> length[0] += text.length());
+    return length[0];
+  }
+
+  /**
+   * The length of the paragraphs that are children of {@code e}: its {@code <p>} children and the
+   * prose lines written loose in it, not those deeper down.
+   */
+  static int directLength(Element e) {
+    int[] length = {0};
+    walk(e, false, text -> length[0] += text.length());
+    return length[0];
+  }
+
+  private static void walk(Element e, boolean deep, Consumer<String> out) {
+    StringBuilder line = new StringBuilder();
+    walk(e, deep, line, out);
+    loose(line, out);
+  }
+
+  private static void walk(Element e, boolean deep, StringBuilder line, Consumer<String> out) {
+    for (Node n : e.childNodes()) {
+      if (n instanceof TextNode) {
+        line.append(((TextNode) n).getWholeText());
+        continue;
+      }
+      if (!(n instanceof Element)) {
+        continue;
+      }
+      Element c = (Element) n;
+      String tag = c.normalName();
+      if (tag.equals("br")) {
+        loose(line, out);
+      } else if (INLINE_TAGS.contains(tag)) {
+        walk(c, deep, line, out);
+      } else {
+        loose(line, out);
+        block(c, deep, out);
+      }
+    }
+  }
+
+  private static void block(Element c, boolean deep, Consumer<String> out) {
+    String tag = c.normalName();
+    if (tag.equals("h1")) {
+      return;
+    }
+    if (PARAGRAPH_TAGS.contains(tag) && c.select(PARAGRAPHS).size() == 1) {
+      String text = HtmlBoilerplate.normalise(c.text());
+      if (!text.isEmpty() && (deep || tag.equals("p"))) {
+        out.accept(text);
+      }
+    } else if (deep) {
+      walk(c, true, out);
+    }
+  }
+
+  /** Emits a loose line that reads like prose and clears it. */
+  private static void loose(StringBuilder line, Consumer<String> out) {
+    if (line.length() == 0) {
+      return;
+    }
+    String text = HtmlBoilerplate.normalise(line.toString());
+    line.setLength(0);
+    if (text.split(" ").length >= MIN_LOOSE_WORDS && SENTENCE_END.matcher(text).matches()) {
+      out.accept(text);
+    }
+  }
+}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -13,9 +14,11 @@ import org.jspecify.annotations.Nullable;
  * Finds the main text of a web page: the paragraphs of its article body, without navigation, share
  * bars, teasers, banners and other boilerplate.
  *
- * <p>The main element is the {@code [itemprop=articleBody]}, else the {@code <article>} with the
- * most text, else the element whose own paragraphs hold the most text. {@link TextBlocks} reads the
- * paragraphs, including text written loose in {@code <div>}s or separated by {@code <br>}.
+ * <p>The main elements are the {@code [itemprop=articleBody]} elements of the story (a body split
+ * by figures or ads into several is read whole, in order); else the {@code <article>} with the most
+ * text (of the {@code <article>}s it wraps, the one that holds the headline); else the element
+ * whose own paragraphs hold the most text, with its like siblings (the sections of a body split by
+ * figures). {@link TextBlocks} reads paragraphs.
  */
 final class MainText {
   private static final String DROPPED_TAGS =
@@ -26,19 +29,10 @@ final class MainText {
 
   private MainText() {}
 
-  /** The element that holds the article, before any cleaning; null if the page names none. */
+  /** The first element that holds the article, before any cleaning; null if the page names none. */
   static @Nullable Element candidate(Document doc) {
-    Element best = largest(doc.select("[itemprop=articleBody]"));
-    if (best != null) {
-      return best;
-    }
-    List<Element> articles = new ArrayList<>();
-    for (Element a : doc.select("article")) {
-      if (a.closest("nav, aside, footer") == null) {
-        articles.add(a);
-      }
-    }
-    return largest(articles);
+    List<Element> roots = roots(doc);
+    return roots.isEmpty() ? null : roots.get(0);
   }
 
   /**
@@ -47,19 +41,116 @@ final class MainText {
    */
   static String extract(Document doc, HtmlBoilerplate boilerplate) {
     Element body = doc.body();
-    Element main = candidate(doc);
+    List<Element> roots = roots(doc);
     Set<Element> keep = Collections.newSetFromMap(new IdentityHashMap<>());
-    if (main != null) {
-      keep.add(main);
-      keep.addAll(main.parents());
+    for (Element root : roots) {
+      keep.add(root);
+      keep.addAll(root.parents());
     }
     clean(doc, body, keep, boilerplate);
-    List<String> paragraphs = main == null ? List.of() : TextBlocks.paragraphs(main, boilerplate);
+    Element article = roots.size() == 1 && isPlainArticle(roots.get(0)) ? roots.get(0) : null;
+    List<String> paragraphs = paragraphs(roots, boilerplate);
     Element dense = densest(body);
-    if (dense != null && (paragraphs.isEmpty() || outgrows(dense, main))) {
-      paragraphs = TextBlocks.paragraphs(dense, boilerplate);
+    if (dense != null) {
+      List<Element> sections = sections(dense);
+      if (paragraphs.isEmpty() || (article != null && outgrows(sections, article))) {
+        paragraphs = paragraphs(sections, boilerplate);
+      }
     }
-    return String.join("\n\n", paragraphs);
+    return String.join("\n\n", withoutHeadline(paragraphs, headline(doc)));
+  }
+
+  /** Drops a first paragraph that repeats the headline (a story's heading in a feed of stories). */
+  private static List<String> withoutHeadline(List<String> paragraphs, String headline) {
+    if (paragraphs.isEmpty()) {
+      return paragraphs;
+    }
+    String first = paragraphs.get(0).toLowerCase(Locale.ROOT);
+    boolean repeats = first.length() >= 10 && headline.startsWith(first);
+    return repeats ? paragraphs.subList(1, paragraphs.size()) : paragraphs;
+  }
+
+  /** The story's articleBody elements, else its {@code <article>}, else none. */
+  private static List<Element> roots(Document doc) {
+    List<Element> bodies = new ArrayList<>();
+    for (Element e : doc.select("[itemprop]")) {
+      if (isArticleBody(e) && e.closest("nav, aside, footer") == null) {
+        bodies.add(e);
+      }
+    }
+    Element best = largest(bodies);
+    if (best != null) {
+      Element story = best.closest("article, [itemscope]");
+      List<Element> same = new ArrayList<>();
+      for (Element e : bodies) {
+        boolean nested = e.parents().stream().anyMatch(MainText::isArticleBody);
+        if (!nested && e.closest("article, [itemscope]") == story) {
+          same.add(e);
+        }
+      }
+      return same;
+    }
+    List<Element> articles = new ArrayList<>();
+    for (Element a : doc.select("article")) {
+      if (a.closest("nav, aside, footer") == null) {
+        articles.add(a);
+      }
+    }
+    Element article = largest(articles);
+    return article == null ? List.of() : List.of(story(doc, article));
+  }
+
+  private static boolean isArticleBody(Element e) {
+    for (String p : e.attr("itemprop").split("\\s+")) {
+      if (p.equalsIgnoreCase("articleBody")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isPlainArticle(Element e) {
+    return e.normalName().equals("article") && !isArticleBody(e);
+  }
+
+  /**
+   * Of the innermost {@code <article>}s inside {@code article} (a story with related posts, a feed
+   * of stories), the one with the page's headline, else one that holds more than half the text,
+   * else {@code article} itself.
+   */
+  private static Element story(Document doc, Element article) {
+    List<Element> leaves = new ArrayList<>();
+    for (Element a : article.select("article")) {
+      if (a != article && a.select("article").size() == 1) {
+        leaves.add(a);
+      }
+    }
+    if (leaves.isEmpty()) {
+      return article;
+    }
+    for (Element leaf : leaves) {
+      if (leaf.selectFirst("h1") != null) {
+        return leaf;
+      }
+    }
+    String title = headline(doc);
+    if (!title.isEmpty()) {
+      for (Element leaf : leaves) {
+        Element h = leaf.selectFirst("h2, h3");
+        String heading = h == null ? "" : HtmlBoilerplate.normalise(h.text());
+        if (heading.length() >= 10 && title.contains(heading.toLowerCase(Locale.ROOT))) {
+          return leaf;
+        }
+      }
+    }
+    Element big = largest(leaves);
+    return big != null && 2 * TextBlocks.length(big) > TextBlocks.length(article) ? big : article;
+  }
+
+  private static String headline(Document doc) {
+    Element og = doc.selectFirst("meta[property=og:title][content]");
+    String title = og != null ? og.attr("content") : doc.title();
+    return HtmlBoilerplate.normalise(title).toLowerCase(Locale.ROOT);
   }
 
   /**
@@ -67,13 +158,15 @@ final class MainText {
    * way to the densest element: one outside it with more than twice its text. An {@code
    * articleBody} is always trusted.
    */
-  private static boolean outgrows(Element dense, @Nullable Element main) {
-    return main != null
-        && main.normalName().equals("article")
-        && !main.hasAttr("itemprop")
-        && dense != main
-        && !dense.parents().contains(main)
-        && TextBlocks.length(dense) > 2 * TextBlocks.length(main);
+  private static boolean outgrows(List<Element> dense, Element article) {
+    int length = 0;
+    for (Element e : dense) {
+      if (e == article || e.parents().contains(article)) {
+        return false;
+      }
+      length += TextBlocks.length(e);
+    }
+    return length > 2 * TextBlocks.length(article);
   }
 
   private static void clean(
@@ -97,6 +190,14 @@ final class MainText {
     }
   }
 
+  private static List<String> paragraphs(List<Element> roots, HtmlBoilerplate boilerplate) {
+    List<String> out = new ArrayList<>();
+    for (Element root : roots) {
+      out.addAll(TextBlocks.paragraphs(root, boilerplate));
+    }
+    return out;
+  }
+
   /** The element whose own paragraphs (not those of its descendants) hold the most text. */
   private static @Nullable Element densest(Element body) {
     Element best = null;
@@ -109,6 +210,27 @@ final class MainText {
       }
     }
     return best;
+  }
+
+  /**
+   * {@code dense} and its siblings of the same tag and class that have paragraphs of their own, in
+   * order: the sections of a body that figures, quotes or ads split.
+   */
+  private static List<Element> sections(Element dense) {
+    Element parent = dense.parent();
+    if (parent == null) {
+      return List.of(dense);
+    }
+    List<Element> out = new ArrayList<>();
+    for (Element e : parent.children()) {
+      if (e == dense
+          || (e.normalName().equals(dense.normalName())
+              && e.className().equals(dense.className())
+              && TextBlocks.directLength(e) > 0)) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   private static @Nullable Element largest(List<Element> elements) {

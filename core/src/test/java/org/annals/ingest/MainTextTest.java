@@ -69,4 +69,76 @@ final class MainTextTest {
             + "<p>Ask at the front desk of our office about our prices.</p></div>";
     assertThat(text(html)).isEqualTo(joined(A, B));
   }
+
+  @Test
+  void extract_articleWrappingRelatedPosts_readsTheNestedStory() {
+    String html =
+        "<article class=page><article class=story><h1>Flood</h1><p>"
+            + A
+            + "</p><p>"
+            + B
+            + "</p></article><section><h2>More news</h2>"
+            + "<article><h3><a>Bridge closed</a></h3><p>The old bridge was closed to traffic on"
+            + " Monday while engineers checked its arches after the flood.</p></article>"
+            + "<article><h3><a>Schools shut</a></h3><p>Three schools in the lower town stayed shut"
+            + " on Tuesday because their playgrounds were under water.</p></article>"
+            + "<article><h3><a>Fund opens</a></h3><p>A relief fund for families whose homes were"
+            + " flooded opened on Wednesday with a gift from the council.</p></article>"
+            + "</section></article>";
+    assertThat(text(html)).isEqualTo(joined(A, B));
+  }
+
+  @Test
+  void extract_feedOfArticles_readsTheOneWithTheHeadline() {
+    String html =
+        "<head><meta property=og:title content=\"River floods the lower town\"></head>"
+            + "<article><article><h2>Bus route changes</h2><p>The number 9 bus will no longer stop"
+            + " on Mill Lane because of roadworks that are due to last until the end of"
+            + " term.</p></article><article><h2>River floods the lower town</h2><p>"
+            + A
+            + "</p></article></article>";
+    assertThat(text(html)).isEqualTo(A);
+  }
+
+  @Test
+  void extract_articleBodySplitByFigures_readsEveryPartInOrder() {
+    String html =
+        "<div itemprop=articleBody><p>"
+            + A
+            + "</p><p>"
+            + B
+            + "</p></div><figure><img src=a.jpg></figure>"
+            + "<div itemprop=\"articleBody text\"><p>"
+            + C
+            + "</p></div>";
+    assertThat(text(html)).isEqualTo(joined(A, B, C));
+  }
+
+  @Test
+  void extract_articleBodiesOfTwoStories_readsOnlyTheLongerStory() {
+    String html =
+        "<article><div itemprop=articleBody><p>"
+            + A
+            + "</p><p>"
+            + B
+            + "</p></div></article><article><div itemprop=articleBody><p>"
+            + C
+            + "</p></div></article>";
+    assertThat(text(html)).isEqualTo(joined(A, B));
+  }
+
+  @Test
+  void extract_bodySectionsBetweenFigures_readsAllSectionsInOrder() {
+    String html =
+        "<div class=main><div class=block><p>"
+            + A
+            + "</p><p>"
+            + B
+            + "</p></div><div class=media><img src=a.jpg><span>Photo: Lin Oake</span></div>"
+            + "<div class=block><p>"
+            + C
+            + "</p></div><div class=note><p>Send us your flood photographs and videos.</p></div>"
+            + "</div>";
+    assertThat(text(html)).isEqualTo(joined(A, B, C));
+  }
 }

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The main elements are the {@code [itemprop=articleBody]} elements of the story (a body split
  * by figures or ads into several is read whole, in order); else the {@code <article>} with the most
- * text (of the {@code <article>}s it wraps, the one that holds the headline); else the element
- * whose own paragraphs hold the most text, with its like siblings (the sections of a body split by
- * figures). {@link TextBlocks} reads paragraphs.
+ * text (of the {@code <article>}s it wraps, the one that holds the headline), narrowed to the
+ * article-body elements inside it ({@code div.article-body}, {@code .entry-content}) when they hold
+ * a good part of its text; else the element whose own paragraphs hold the most text, with its like
+ * siblings (the sections of a body split by figures). {@link TextBlocks} reads paragraphs.
  */
 final class MainText {
   private static final String DROPPED_TAGS =
@@ -26,6 +28,12 @@ final class MainText {
           + " template, select, dialog, video, audio, picture, object, embed, [role=navigation],"
           + " [role=banner], [role=contentinfo], [role=complementary], [role=search],"
           + " [role=dialog]";
+
+  /**
+   * A whole class name or id of an article body: "article-body", "c-entry-content", "storytext".
+   */
+  private static final Pattern BODY_NAME =
+      Pattern.compile("([a-z]{1,3}[-_]+)?(article|story|post|entry)[-_]*(body|content|text)");
 
   private MainText() {}
 
@@ -49,7 +57,7 @@ final class MainText {
     }
     clean(doc, body, keep, boilerplate);
     Element article = roots.size() == 1 && isPlainArticle(roots.get(0)) ? roots.get(0) : null;
-    List<String> paragraphs = paragraphs(roots, boilerplate);
+    List<String> paragraphs = paragraphs(article == null ? roots : bodyOf(article), boilerplate);
     Element dense = densest(body);
     if (dense != null) {
       List<Element> sections = sections(dense);
@@ -151,6 +159,34 @@ final class MainText {
     Element og = doc.selectFirst("meta[property=og:title][content]");
     String title = og != null ? og.attr("content") : doc.title();
     return HtmlBoilerplate.normalise(title).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The article-body elements inside {@code article} ("article-body", "entry-content") if they hold
+   * at least a third of its text, else {@code article}: the tighter body leaves out the standfirst,
+   * the credits and the notes around it.
+   */
+  private static List<Element> bodyOf(Element article) {
+    List<Element> bodies = new ArrayList<>();
+    int length = 0;
+    for (Element e : article.getAllElements()) {
+      if (e != article
+          && isBodyName(e)
+          && bodies.stream().noneMatch(b -> e.parents().contains(b))) {
+        bodies.add(e);
+        length += TextBlocks.length(e);
+      }
+    }
+    return length > 0 && 3 * length >= TextBlocks.length(article) ? bodies : List.of(article);
+  }
+
+  private static boolean isBodyName(Element e) {
+    for (String c : e.classNames()) {
+      if (BODY_NAME.matcher(c.toLowerCase(Locale.ROOT)).matches()) {
+        return true;
+      }
+    }
+    return BODY_NAME.matcher(e.id().toLowerCase(Locale.ROOT)).matches();
   }
 
   /**

@@ -14,7 +14,8 @@ import org.jsoup.nodes.TextNode;
  * {@code h2}–{@code h4}, {@code li}, {@code blockquote}) is one paragraph, and text written loose
  * in other elements ({@code <div>}s used as paragraphs, text separated by {@code <br>}) is split at
  * each {@code <br>} and block boundary into lines, of which those that read like prose are
- * paragraphs too. Headlines ({@code h1}) are left out. Stateless and thread-safe.
+ * paragraphs too. Headlines ({@code h1}), lists of links and image lists (galleries) are left out.
+ * Stateless and thread-safe.
  */
 final class TextBlocks {
   static final String PARAGRAPHS = "p, h2, h3, h4, li, blockquote";
@@ -94,12 +95,12 @@ final class TextBlocks {
 
   private static void block(Element c, boolean deep, Consumer<String> out) {
     String tag = c.normalName();
-    if (tag.equals("h1")) {
+    if (tag.equals("h1") || isLinkOrImageList(c)) {
       return;
     }
     if (PARAGRAPH_TAGS.contains(tag) && c.select(PARAGRAPHS).size() == 1) {
       String text = HtmlBoilerplate.normalise(c.text());
-      if (!text.isEmpty() && (deep || tag.equals("p"))) {
+      if (!text.isEmpty() && (deep || tag.equals("p")) && !isLink(c, text)) {
         out.accept(text);
       }
     } else if (deep) {
@@ -117,5 +118,37 @@ final class TextBlocks {
     if (text.split(" ").length >= MIN_LOOSE_WORDS && SENTENCE_END.matcher(text).matches()) {
       out.accept(text);
     }
+  }
+
+  /** A short paragraph that is all link ("Read the report", a teaser headline). */
+  private static boolean isLink(Element c, String text) {
+    return text.length() < 120 && linkLength(c) * 10 >= text.length() * 9;
+  }
+
+  /** A list whose items are all links (related stories, tags) or all hold an image (gallery). */
+  private static boolean isLinkOrImageList(Element list) {
+    if (!list.normalName().equals("ul") && !list.normalName().equals("ol")) {
+      return false;
+    }
+    List<Element> items = list.children();
+    if (items.isEmpty()) {
+      return false;
+    }
+    boolean allLinks = true;
+    boolean allImages = true;
+    for (Element li : items) {
+      int length = HtmlBoilerplate.normalise(li.text()).length();
+      allLinks = allLinks && length > 0 && linkLength(li) * 10 >= length * 9;
+      allImages = allImages && li.selectFirst("img, picture") != null;
+    }
+    return allLinks || allImages;
+  }
+
+  private static int linkLength(Element e) {
+    int length = 0;
+    for (Element a : e.select("a")) {
+      length += HtmlBoilerplate.normalise(a.text()).length();
+    }
+    return length;
   }
 }

@@ -141,4 +141,57 @@ final class MainTextTest {
             + "</div>";
     assertThat(text(html)).isEqualTo(joined(A, B, C));
   }
+
+  @Test
+  void extract_galleryInsideTheArticle_isDropped() {
+    String html =
+        "<article><p>"
+            + A
+            + "</p><div class=photos><ul><li><img src=1.jpg><span>Sandbags piled outside the"
+            + " bakery on Mill Street.</span></li><li><img src=2.jpg><span>A boat moored by"
+            + " the bus stop.</span></li></ul><p>Close</p><p>Caption</p><p>Image 2 of 9</p></div>"
+            + "<p>"
+            + B
+            + "</p></article>";
+    assertThat(text(html)).isEqualTo(joined(A, B));
+  }
+
+  @Test
+  void extract_listOfLinksInsideTheBody_isDroppedAndOtherListsKept() {
+    String html =
+        "<article><p>"
+            + A
+            + "</p><ul><li><a href=/1>Bridge closed after the flood</a></li>"
+            + "<li><a href=/2>Schools shut in the lower town</a></li></ul>"
+            + "<ul><li>two schools are shut;</li><li>the <a href=/b>bridge</a> is closed.</li></ul>"
+            + "<p><a href=/3>Relief fund opens for flooded families</a></p></article>";
+    assertThat(text(html)).isEqualTo(joined(A, "two schools are shut;", "the bridge is closed."));
+  }
+
+  @Test
+  void extract_authorContactLines_areDropped() {
+    String html =
+        "<article><p>"
+            + A
+            + "</p><p>"
+            + B
+            + "</p><p>Ann Rowe covers the valley. Reach her at arowe@echo.example or follow her"
+            + " on Twitter @annrowe.</p><p>Contact the newsroom: news@echo.example</p>"
+            + "<p>Follow us on Twitter: @lowtownecho</p></article>";
+    assertThat(text(html)).isEqualTo(joined(A, B));
+  }
+
+  @Test
+  void extract_articleBodyDivInsideArticle_isPreferredToTheRestOfTheArticle() {
+    String html =
+        "<article><div class=top><p class=dek>Water reached the market square by dawn on"
+            + " Sunday.</p><p>Story by Ann Rowe, valley reporter</p></div>"
+            + "<div class=article-body><p>"
+            + A
+            + "</p><p>"
+            + B
+            + "</p></div><div class=extras><p>This story has been updated with the number of"
+            + " families.</p></div></article>";
+    assertThat(text(html)).isEqualTo(joined(A, B));
+  }
 }

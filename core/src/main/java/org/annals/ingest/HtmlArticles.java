@@ -123,6 +123,8 @@ final class HtmlArticles {
       url = httpUrl(fallbackUrl);
     }
     String source = firstNonBlank(meta.get("og:site_name"), jsonLd.publisher(), host(url));
+    title =
+        Headlines.withoutSiteName(title, meta.get("og:site_name"), jsonLd.publisher(), host(url));
     String text = MainText.extract(doc, HtmlBoilerplate.builtIn());
     return new Page(title, published, url, source, text);
   }

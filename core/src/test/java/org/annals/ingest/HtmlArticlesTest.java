@@ -199,6 +199,38 @@ final class HtmlArticlesTest {
   }
 
   @Test
+  void extract_titleEndingInTheSiteName_dropsIt() {
+    assertThat(
+            page(withTitle(
+                    "<title>Dam holds - Valley Times</title>"
+                        + "<meta property=og:site_name content=\"Valley Times\">"))
+                .title())
+        .isEqualTo("Dam holds");
+    assertThat(
+            page(withTitle(
+                    "<meta property=og:title content=\"Dam holds | The Valley Times\">"
+                        + "<link rel=canonical href=\"https://www.valleytimes.example/dam\">"))
+                .title())
+        .isEqualTo("Dam holds");
+    assertThat(
+            page(withTitle(
+                    "<title>Valley Times News – Dam holds</title>"
+                        + "<meta property=og:site_name content=\"Valley Times\">"))
+                .title())
+        .isEqualTo("Dam holds");
+  }
+
+  @Test
+  void extract_titleWithADashThatIsNoSiteName_keepsIt() {
+    assertThat(
+            page(withTitle(
+                    "<title>Dam holds - what we know</title>"
+                        + "<meta property=og:site_name content=\"Valley Times\">"))
+                .title())
+        .isEqualTo("Dam holds - what we know");
+  }
+
+  @Test
   void extract_placeholderDates_areRefusedAndTheNextSourceUsed() {
     String html =
         "<html><head><meta property=article:published_time content=\"0001-01-01T00:00:00Z\">"

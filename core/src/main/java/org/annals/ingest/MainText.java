@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -58,9 +59,10 @@ final class MainText {
     clean(doc, body, keep, boilerplate);
     Element article = roots.size() == 1 && isPlainArticle(roots.get(0)) ? roots.get(0) : null;
     List<String> paragraphs = paragraphs(article == null ? roots : bodyOf(article), boilerplate);
-    Element dense = densest(body);
+    Map<Element, Integer> lengths = TextBlocks.directLengths(body);
+    Element dense = densest(lengths);
     if (dense != null) {
-      List<Element> sections = sections(dense);
+      List<Element> sections = sections(dense, lengths);
       if (paragraphs.isEmpty() || (article != null && outgrows(sections, article))) {
         paragraphs = paragraphs(sections, boilerplate);
       }
@@ -235,13 +237,13 @@ final class MainText {
   }
 
   /** The element whose own paragraphs (not those of its descendants) hold the most text. */
-  private static @Nullable Element densest(Element body) {
+  private static @Nullable Element densest(Map<Element, Integer> lengths) {
     Element best = null;
     int bestLength = 0;
-    for (Element e : body.getAllElements()) {
-      int length = TextBlocks.directLength(e);
+    for (Map.Entry<Element, Integer> e : lengths.entrySet()) {
+      int length = e.getValue();
       if (length > bestLength) {
-        best = e;
+        best = e.getKey();
         bestLength = length;
       }
     }
@@ -252,7 +254,7 @@ final class MainText {
    * {@code dense} and its siblings of the same tag and class that have paragraphs of their own, in
    * order: the sections of a body that figures, quotes or ads split.
    */
-  private static List<Element> sections(Element dense) {
+  private static List<Element> sections(Element dense, Map<Element, Integer> lengths) {
     Element parent = dense.parent();
     if (parent == null) {
       return List.of(dense);
@@ -262,7 +264,7 @@ final class MainText {
       if (e == dense
           || (e.normalName().equals(dense.normalName())
               && e.className().equals(dense.className())
-              && TextBlocks.directLength(e) > 0)) {
+              && lengths.containsKey(e))) {
         out.add(e);
       }
     }

@@ -1,13 +1,19 @@
 package org.annals.ingest;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * The paragraphs of an element, in document order: each innermost paragraph element ({@code p},
@@ -39,7 +45,6 @@ final class TextBlocks {
     List<String> out = new ArrayList<>();
     walk(
         root,
-        true,
         text -> {
           if (!boilerplate.isBoilerplateLine(text)) {
             out.add(text);
@@ -51,61 +56,117 @@ final class TextBlocks {
   /** The length of the text of {@link #paragraphs}, boilerplate lines included. */
   static int length(Element root) {
     int[] length = {0};
-    walk(root, true, text -> length[0] += text.length());
+    walk(root, text -> length[0] += text.length());
     return length[0];
   }
 
   /**
-   * The length of the paragraphs that are children of {@code e}: its {@code <p>} children and the
-   * prose lines written loose in it, not those deeper down.
+   * The length of the paragraphs that are children of each element under {@code root}: its {@code
+   * <p>} children and the prose lines written loose in it, not those deeper down. Elements without
+   * any are left out; the others are in document order. One pass over the tree.
    */
-  static int directLength(Element e) {
-    int[] length = {0};
-    walk(e, false, text -> length[0] += text.length());
-    return length[0];
+  static Map<Element, Integer> directLengths(Element root) {
+    Map<Element, Integer> out = new LinkedHashMap<>(); // jsoup nodes are equal only to themselves
+    Deque<Element> owners = new ArrayDeque<>();
+    Deque<StringBuilder> lines = new ArrayDeque<>();
+    Consumer<String> credit = text -> out.merge(owners.peek(), text.length(), Integer::sum);
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node n, int depth) {
+            if (n instanceof TextNode) {
+              if (!lines.isEmpty()) {
+                lines.peek().append(((TextNode) n).getWholeText());
+              }
+              return FilterResult.CONTINUE;
+            }
+            if (!(n instanceof Element) || INLINE_TAGS.contains(n.normalName())) {
+              return FilterResult.CONTINUE;
+            }
+            Element c = (Element) n;
+            if (!lines.isEmpty()) {
+              loose(lines.peek(), credit);
+            }
+            if (c.normalName().equals("br")
+                || c.normalName().equals("h1")
+                || isLinkOrImageList(c)) {
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            if (c.normalName().equals("p") && !owners.isEmpty()) {
+              String text = HtmlBoilerplate.normalise(c.text());
+              if (!text.isEmpty() && !isLink(c, text)) {
+                credit.accept(text);
+              }
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            owners.push(c);
+            lines.push(new StringBuilder());
+            out.put(c, 0);
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node n, int depth) {
+            if (n instanceof Element && !owners.isEmpty() && owners.peek() == n) {
+              loose(lines.pop(), credit);
+              owners.pop();
+            }
+            return FilterResult.CONTINUE;
+          }
+        },
+        root);
+    out.values().removeIf(length -> length == 0);
+    return out;
   }
 
-  private static void walk(Element e, boolean deep, Consumer<String> out) {
+  /**
+   * Passes the paragraphs under {@code root} to {@code out}; iterative, for deeply nested pages.
+   */
+  private static void walk(Element root, Consumer<String> out) {
     StringBuilder line = new StringBuilder();
-    walk(e, deep, line, out);
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node n, int depth) {
+            if (n instanceof TextNode) {
+              line.append(((TextNode) n).getWholeText());
+              return FilterResult.CONTINUE;
+            }
+            if (!(n instanceof Element) || n == root) {
+              return FilterResult.CONTINUE;
+            }
+            Element c = (Element) n;
+            String tag = c.normalName();
+            if (INLINE_TAGS.contains(tag)) {
+              return FilterResult.CONTINUE;
+            }
+            loose(line, out); // a <br> or the start of a block ends the line
+            if (tag.equals("br")) {
+              return FilterResult.CONTINUE;
+            }
+            if (tag.equals("h1") || isLinkOrImageList(c)) {
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            if (PARAGRAPH_TAGS.contains(tag) && c.select(PARAGRAPHS).size() == 1) {
+              String text = HtmlBoilerplate.normalise(c.text());
+              if (!text.isEmpty() && !isLink(c, text)) {
+                out.accept(text);
+              }
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node n, int depth) {
+            if (n instanceof Element && n != root && !INLINE_TAGS.contains(n.normalName())) {
+              loose(line, out); // the end of a block ends the line
+            }
+            return FilterResult.CONTINUE;
+          }
+        },
+        root);
     loose(line, out);
-  }
-
-  private static void walk(Element e, boolean deep, StringBuilder line, Consumer<String> out) {
-    for (Node n : e.childNodes()) {
-      if (n instanceof TextNode) {
-        line.append(((TextNode) n).getWholeText());
-        continue;
-      }
-      if (!(n instanceof Element)) {
-        continue;
-      }
-      Element c = (Element) n;
-      String tag = c.normalName();
-      if (tag.equals("br")) {
-        loose(line, out);
-      } else if (INLINE_TAGS.contains(tag)) {
-        walk(c, deep, line, out);
-      } else {
-        loose(line, out);
-        block(c, deep, out);
-      }
-    }
-  }
-
-  private static void block(Element c, boolean deep, Consumer<String> out) {
-    String tag = c.normalName();
-    if (tag.equals("h1") || isLinkOrImageList(c)) {
-      return;
-    }
-    if (PARAGRAPH_TAGS.contains(tag) && c.select(PARAGRAPHS).size() == 1) {
-      String text = HtmlBoilerplate.normalise(c.text());
-      if (!text.isEmpty() && (deep || tag.equals("p")) && !isLink(c, text)) {
-        out.accept(text);
-      }
-    } else if (deep) {
-      walk(c, true, out);
-    }
   }
 
   /** Emits a loose line that reads like prose and clears it. */

@@ -194,4 +194,10 @@ final class MainTextTest {
             + " families.</p></div></article>";
     assertThat(text(html)).isEqualTo(joined(A, B));
   }
+
+  @Test
+  void extract_deeplyNestedMarkup_doesNotOverflowTheStack() {
+    String html = "<div>" + "<font>".repeat(20_000) + A + "<br>" + B;
+    assertThat(text(html)).isEqualTo(joined(A, B));
+  }
 }

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -20,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * by figures or ads into several is read whole, in order); else the {@code <article>} with the most
  * text (of the {@code <article>}s it wraps, the one that holds the headline), narrowed to the
  * article-body elements inside it ({@code div.article-body}, {@code .entry-content}) when they hold
- * a good part of its text; else the element whose own paragraphs hold the most text, with its like
- * siblings (the sections of a body split by figures). {@link TextBlocks} reads paragraphs.
+ * a good part of its text; else the {@link DensestBlock} of paragraphs (with the like sibling
+ * sections of a body split by figures). {@link TextBlocks} reads the paragraphs.
  */
 final class MainText {
   private static final String DROPPED_TAGS =
@@ -59,13 +58,9 @@ final class MainText {
     clean(doc, body, keep, boilerplate);
     Element article = roots.size() == 1 && isPlainArticle(roots.get(0)) ? roots.get(0) : null;
     List<String> paragraphs = paragraphs(article == null ? roots : bodyOf(article), boilerplate);
-    Map<Element, Integer> lengths = TextBlocks.directLengths(body);
-    Element dense = densest(lengths);
-    if (dense != null) {
-      List<Element> sections = sections(dense, lengths);
-      if (paragraphs.isEmpty() || (article != null && outgrows(sections, article))) {
-        paragraphs = paragraphs(sections, boilerplate);
-      }
+    List<Element> dense = DensestBlock.of(body);
+    if (paragraphs.isEmpty() || (article != null && outgrows(dense, article))) {
+      paragraphs = paragraphs(dense, boilerplate);
     }
     return String.join("\n\n", withoutHeadline(paragraphs, headline(doc)));
   }
@@ -232,41 +227,6 @@ final class MainText {
     List<String> out = new ArrayList<>();
     for (Element root : roots) {
       out.addAll(TextBlocks.paragraphs(root, boilerplate));
-    }
-    return out;
-  }
-
-  /** The element whose own paragraphs (not those of its descendants) hold the most text. */
-  private static @Nullable Element densest(Map<Element, Integer> lengths) {
-    Element best = null;
-    int bestLength = 0;
-    for (Map.Entry<Element, Integer> e : lengths.entrySet()) {
-      int length = e.getValue();
-      if (length > bestLength) {
-        best = e.getKey();
-        bestLength = length;
-      }
-    }
-    return best;
-  }
-
-  /**
-   * {@code dense} and its siblings of the same tag and class that have paragraphs of their own, in
-   * order: the sections of a body that figures, quotes or ads split.
-   */
-  private static List<Element> sections(Element dense, Map<Element, Integer> lengths) {
-    Element parent = dense.parent();
-    if (parent == null) {
-      return List.of(dense);
-    }
-    List<Element> out = new ArrayList<>();
-    for (Element e : parent.children()) {
-      if (e == dense
-          || (e.normalName().equals(dense.normalName())
-              && e.className().equals(dense.className())
-              && lengths.containsKey(e))) {
-        out.add(e);
-      }
     }
     return out;
   }

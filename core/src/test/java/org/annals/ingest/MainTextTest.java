@@ -200,4 +200,26 @@ final class MainTextTest {
     String html = "<div>" + "<font>".repeat(20_000) + A + "<br>" + B;
     assertThat(text(html)).isEqualTo(joined(A, B));
   }
+
+  @Test
+  void extract_oneParagraphSectionsWithoutAnArticle_readsThemAll() {
+    String html =
+        "<main><section class=par><p>"
+            + A
+            + "</p></section><div class=promo-app><a>Get our app</a></div><section class=par><p>"
+            + B
+            + "</p></section></main><div class=bio><p>Local reporting on this site is paid for by a"
+            + " public scheme for newsrooms across the country.</p></div>";
+    assertThat(text(html)).isEqualTo(joined(A, B));
+  }
+
+  @Test
+  void extract_teaserCardsWithLinkedHeadings_doNotAddUpToTheStory() {
+    String card =
+        "<div class=card><h3><a href=/x>Storm warning</a></h3><p>Forecasters expect more rain"
+            + " this week across the whole valley and the hills.</p></div>";
+    String html =
+        "<div class=main><p>" + A + "</p><p>" + B + "</p></div><div>" + card.repeat(4) + "</div>";
+    assertThat(text(html)).isEqualTo(joined(A, B));
+  }
 }

@@ -85,11 +85,11 @@ final class MainText {
     }
     Element best = largest(bodies);
     if (best != null) {
-      Element story = best.closest("article, [itemscope]");
+      Element story = storyOf(best);
       List<Element> same = new ArrayList<>();
       for (Element e : bodies) {
         boolean nested = e.parents().stream().anyMatch(MainText::isArticleBody);
-        if (!nested && e.closest("article, [itemscope]") == story) {
+        if (!nested && storyOf(e) == story) {
           same.add(e);
         }
       }
@@ -103,6 +103,12 @@ final class MainText {
     }
     Element article = largest(articles);
     return article == null ? List.of() : List.of(story(doc, article));
+  }
+
+  /** The {@code <article>} or item around an articleBody, or null: the story it belongs to. */
+  private static @Nullable Element storyOf(Element body) {
+    Element parent = body.parent();
+    return parent == null ? null : parent.closest("article, [itemscope]");
   }
 
   private static boolean isArticleBody(Element e) {

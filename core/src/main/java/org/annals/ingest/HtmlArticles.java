@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,21 +24,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class HtmlArticles {
   static final String NO_TEXT = "no article text found in the HTML; is it an index page?";
-
-  /** Publication-date metadata, most specific first (meta property, name or itemprop). */
-  private static final List<String> DATE_KEYS =
-      List.of(
-          "article:published_time",
-          "og:published_time",
-          "datepublished",
-          "datecreated",
-          "pubdate",
-          "date",
-          "dc.date",
-          "dc.date.issued",
-          "dcterms.created",
-          "sailthru.date",
-          "parsely-pub-date");
 
   private HtmlArticles() {}
 
@@ -67,7 +53,25 @@ final class HtmlArticles {
       @Nullable String id,
       String origin,
       Sink sink) {
-    Page page = extract(parse(bytes, charset, url), url);
+    read(bytes, charset, url, id, origin, null, sink);
+  }
+
+  /**
+   * Reads the page as {@link #read(byte[], String, String, String, String, Sink)} does.
+   *
+   * @param fetched the date the page was fetched (a WARC record's date), or null if unknown: a
+   *     page's date later than the day after it (or after tomorrow, if unknown) is not believed
+   */
+  static void read(
+      byte[] bytes,
+      @Nullable String charset,
+      @Nullable String url,
+      @Nullable String id,
+      String origin,
+      @Nullable LocalDate fetched,
+      Sink sink) {
+    LocalDate latest = (fetched != null ? fetched : LocalDate.now(ZoneOffset.UTC)).plusDays(1);
+    Page page = extract(parse(bytes, charset, url), url, latest);
     if (page.text().isEmpty()) {
       sink.problem(origin, "empty", NO_TEXT);
       return;
@@ -92,8 +96,17 @@ final class HtmlArticles {
     }
   }
 
-  /** Reads the metadata and main text of {@code doc}; removes its boilerplate as it goes. */
+  /** Reads {@code doc} as {@link #extract(Document, String, LocalDate)}, for a page of today. */
   static Page extract(Document doc, @Nullable String fallbackUrl) {
+    return extract(doc, fallbackUrl, LocalDate.now(ZoneOffset.UTC).plusDays(1));
+  }
+
+  /**
+   * Reads the metadata and main text of {@code doc}; removes its boilerplate as it goes.
+   *
+   * @param latest the latest date the page can be from: publication dates after it are refused
+   */
+  static Page extract(Document doc, @Nullable String fallbackUrl, LocalDate latest) {
     Map<String, String> meta = meta(doc);
     JsonLd jsonLd = JsonLd.of(doc);
     String title =
@@ -101,7 +114,7 @@ final class HtmlArticles {
     if (title == null) {
       title = firstNonBlank(doc.title());
     }
-    LocalDate published = published(doc, meta, jsonLd);
+    LocalDate published = PageDates.published(doc, meta, jsonLd, latest);
     String url = absolute(doc.selectFirst("link[rel=canonical][href]"));
     if (url == null) {
       url = httpUrl(meta.get("og:url"));
@@ -110,6 +123,8 @@ final class HtmlArticles {
       url = httpUrl(fallbackUrl);
     }
     String source = firstNonBlank(meta.get("og:site_name"), jsonLd.publisher(), host(url));
+    title =
+        Headlines.withoutSiteName(title, meta.get("og:site_name"), jsonLd.publisher(), host(url));
     String text = MainText.extract(doc, HtmlBoilerplate.builtIn());
     return new Page(title, published, url, source, text);
   }
@@ -123,40 +138,15 @@ final class HtmlArticles {
         continue;
       }
       for (String attr : List.of("property", "name", "itemprop")) {
-        String key = m.attr(attr).strip().toLowerCase(Locale.ROOT);
-        if (!key.isEmpty()) {
-          out.putIfAbsent(key, content);
+        // itemprop may name several properties: "datePublished dateCreated"
+        for (String key : m.attr(attr).strip().toLowerCase(Locale.ROOT).split("\\s+")) {
+          if (!key.isEmpty()) {
+            out.putIfAbsent(key, content);
+          }
         }
       }
     }
     return out;
-  }
-
-  private static @Nullable LocalDate published(
-      Document doc, Map<String, String> meta, JsonLd jsonLd) {
-    for (String key : DATE_KEYS) {
-      LocalDate d = date(meta.get(key));
-      if (d != null) {
-        return d;
-      }
-    }
-    for (Element e : doc.select("[itemprop=datePublished], [itemprop=dateCreated]")) {
-      LocalDate d = date(e.hasAttr("datetime") ? e.attr("datetime") : e.text());
-      if (d != null) {
-        return d;
-      }
-    }
-    LocalDate d = date(jsonLd.datePublished());
-    if (d != null) {
-      return d;
-    }
-    Element article = MainText.candidate(doc);
-    Element time = article == null ? null : article.selectFirst("time[datetime]");
-    return time == null ? null : date(time.attr("datetime"));
-  }
-
-  private static @Nullable LocalDate date(@Nullable String s) {
-    return s == null ? null : Dates.parse(s);
   }
 
   private static @Nullable String absolute(@Nullable Element link) {

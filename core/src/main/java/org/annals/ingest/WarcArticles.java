@@ -4,6 +4,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.ZipException;
@@ -91,17 +93,32 @@ final class WarcArticles {
       if (http.status() != 200 || !isHtml(http.contentType())) {
         return false;
       }
-      html(http.bodyDecoded(), http.contentType(), target, where);
+      html(http.bodyDecoded(), http.contentType(), target, fetched(record), where);
       return true;
     }
     if (record instanceof WarcResource && isHtml(record.contentType())) {
-      html(record.body(), record.contentType(), ((WarcResource) record).target(), where);
+      html(
+          record.body(),
+          record.contentType(),
+          ((WarcResource) record).target(),
+          fetched(record),
+          where);
       return true;
     }
     return false;
   }
 
-  private void html(MessageBody body, MediaType type, String target, String where)
+  /** The day the record was fetched (its WARC-Date, UTC), or null if it has none. */
+  private static @Nullable LocalDate fetched(WarcRecord record) {
+    try {
+      return record.date().atOffset(ZoneOffset.UTC).toLocalDate();
+    } catch (RuntimeException e) {
+      return null; // a missing or malformed WARC-Date: judge the page's date by today
+    }
+  }
+
+  private void html(
+      MessageBody body, MediaType type, String target, @Nullable LocalDate fetched, String where)
       throws IOException {
     byte[] bytes;
     try (InputStream in = body.stream()) {
@@ -111,7 +128,7 @@ final class WarcArticles {
       sink.problem(where, "too-large", "the page is over the 5 MB limit; skipped");
       return;
     }
-    HtmlArticles.read(bytes, type.parameters().get("charset"), target, null, where, sink);
+    HtmlArticles.read(bytes, type.parameters().get("charset"), target, null, where, fetched, sink);
   }
 
   private static boolean isHtml(MediaType type) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -187,5 +188,95 @@ final class HtmlArticlesTest {
     assertThat(doc.select("div"))
         .extracting(bp::isBoilerplate)
         .containsExactly(false, false, false, true, true);
+  }
+
+  private static HtmlArticles.Page page(String html) {
+    return HtmlArticles.extract(Jsoup.parse(html), null, LocalDate.of(2019, 11, 21));
+  }
+
+  private static String withTitle(String head) {
+    return "<html><head>" + head + "</head><body><article><p>The dam held.</p></article></body>";
+  }
+
+  @Test
+  void extract_titleEndingInTheSiteName_dropsIt() {
+    assertThat(
+            page(withTitle(
+                    "<title>Dam holds - Valley Times</title>"
+                        + "<meta property=og:site_name content=\"Valley Times\">"))
+                .title())
+        .isEqualTo("Dam holds");
+    assertThat(
+            page(withTitle(
+                    "<meta property=og:title content=\"Dam holds | The Valley Times\">"
+                        + "<link rel=canonical href=\"https://www.valleytimes.example/dam\">"))
+                .title())
+        .isEqualTo("Dam holds");
+    assertThat(
+            page(withTitle(
+                    "<title>Valley Times News – Dam holds</title>"
+                        + "<meta property=og:site_name content=\"Valley Times\">"))
+                .title())
+        .isEqualTo("Dam holds");
+  }
+
+  @Test
+  void extract_titleWithADashThatIsNoSiteName_keepsIt() {
+    assertThat(
+            page(withTitle(
+                    "<title>Dam holds - what we know</title>"
+                        + "<meta property=og:site_name content=\"Valley Times\">"))
+                .title())
+        .isEqualTo("Dam holds - what we know");
+  }
+
+  @Test
+  void extract_placeholderDates_areRefusedAndTheNextSourceUsed() {
+    String html =
+        "<html><head><meta property=article:published_time content=\"0001-01-01T00:00:00Z\">"
+            + "<meta itemprop=datePublished content=\"1970-01-01T00:00:00Z\"></head><body>"
+            + "<article><p class=meta>Published 10:32 AM EST Nov 19, 2019</p>"
+            + "<p>The dam held.</p></article></body></html>";
+    assertThat(page(html).published()).isEqualTo(LocalDate.of(2019, 11, 19));
+  }
+
+  @Test
+  void extract_dateAfterTheFetch_isRefusedForArticlePublished() {
+    String html =
+        "<html><head><meta property=article:published_time content=\"2019-12-25T08:00:00Z\">"
+            + "<meta property=article:published content=\"2019-11-18\"></head>"
+            + "<body><article><p>The dam held.</p></article></body></html>";
+    assertThat(page(html).published()).isEqualTo(LocalDate.of(2019, 11, 18));
+  }
+
+  @Test
+  void extract_multiValuedItemprop_givesTheDate() {
+    String html =
+        "<html><body><article><time itemprop=\"datePublished dateCreated\""
+            + " datetime=\"2019-11-17T10:00:00+01:00\">Sunday</time><p>The dam held.</p>"
+            + "</article></body></html>";
+    assertThat(page(html).published()).isEqualTo(LocalDate.of(2019, 11, 17));
+  }
+
+  @Test
+  void extract_dateWithAnOffset_isTheLocalDateWritten() {
+    String late = "<meta property=article:published_time content=\"2019-11-19T23:30:00-05:00\">";
+    String utc = "<meta property=article:published_time content=\"2019-11-19T23:30:00Z\">";
+    assertThat(page(withTitle(late)).published()).isEqualTo(LocalDate.of(2019, 11, 19));
+    assertThat(page(withTitle(utc)).published()).isEqualTo(LocalDate.of(2019, 11, 19));
+    assertThat(Dates.parse("2019-11-19T23:30:00.000-0500")).isEqualTo(LocalDate.of(2019, 11, 19));
+    assertThat(Dates.parse("Tue, 19 Nov 2019 23:30:00 -0500"))
+        .isEqualTo(LocalDate.of(2019, 11, 19));
+  }
+
+  @Test
+  void read_pageDatedInTheFuture_hasNoDate() {
+    byte[] html =
+        ("<html><head><meta property=article:published_time content=\""
+                + LocalDate.now(ZoneOffset.UTC).plusDays(3)
+                + "\"></head><body><article><p>The dam held.</p></article></body></html>")
+            .getBytes(StandardCharsets.UTF_8);
+    reader.readHtml("dam", "api", html, null);
+    assertThat(articles).singleElement().extracting(RawArticle::published).isNull();
   }
 }

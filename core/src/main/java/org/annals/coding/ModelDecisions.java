@@ -178,6 +178,7 @@ final class ModelDecisions {
     boolean riot =
         m.plover().equals("PROTEST")
             && c.plover().equals("ASSAULT")
+            && c.acledCode() != null
             && RIOTS.contains(c.acledCode());
     if (riot) {
       said += "; a riot: kept PROTEST";

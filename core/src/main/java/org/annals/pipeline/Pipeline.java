@@ -158,6 +158,9 @@ public final class Pipeline {
           doc.sentences().size(),
           analysed);
     } catch (RuntimeException e) {
+      if (Boolean.getBoolean("annals.trace")) {
+        e.printStackTrace();
+      }
       return ArticleResult.skipped(
           article,
           new InputProblem(

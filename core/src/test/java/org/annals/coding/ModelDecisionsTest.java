@@ -164,6 +164,14 @@ final class ModelDecisionsTest {
   }
 
   @Test
+  void ruleProtest_modelSaysAssaultWithNoAcledType_codesWithoutFailing() {
+    AnnotatedDocument doc = svo("Students", "stormed", "storm", "parliament");
+    List<EventMention> out = code(doc, saying("ASSAULT", 0.8, Labels.NONE, 0.8));
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).plover()).isEqualTo("ASSAULT");
+  }
+
+  @Test
   void ruleMatch_modelUnsure_keepsTheRuleType() {
     AnnotatedDocument doc = svo("Rebels", "attacked", "attack", "soldiers");
 

@@ -41,7 +41,9 @@ final class EvalCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "SET",
-      description = "plover, zsp, case2021, actors, geo or extraction (FILE: a directory of pages)")
+      description =
+          "plover, zsp, case2021, actors, geo, extraction (FILE: a directory of pages) or ecb"
+              + " (FILE: a directory with articles.jsonl and gold.tsv)")
   String set;
 
   @Parameters(index = "1", paramLabel = "FILE", description = "the gold file")
@@ -56,7 +58,7 @@ final class EvalCommand implements Callable<Integer> {
       description =
           "exit 1 if the headline score (plover, zsp: accuracy; case2021: weighted F1 on the"
               + " 25 ACLED types; actors: exact-span F1; geo: accuracy within 161 km; extraction:"
-              + " main-text F1 of the whole pages) is below SCORE"
+              + " main-text F1 of the whole pages; ecb: B-cubed F1) is below SCORE"
               + " (a regression gate)")
   Double min;
 
@@ -113,6 +115,35 @@ final class EvalCommand implements Callable<Integer> {
     this.err = err;
   }
 
+  /** Merging on a directory with articles.jsonl and gold.tsv ({@link MergeEval}). */
+  private int merging() {
+    if (!Files.isRegularFile(file.resolve("articles.jsonl"))
+        || !Files.isRegularFile(file.resolve("gold.tsv"))) {
+      err.println(
+          "annals: "
+              + file
+              + " holds no articles.jsonl and gold.tsv; give the directory of a merging set, e.g."
+              + " ../shared/eval/ecbplus-dev");
+      return 1;
+    }
+    org.annals.eval.MergeEvaluation.Result r;
+    try {
+      r = MergeEval.run(file, Runner.coder(lexicon, 2, () -> coder.classifier(spec)), out);
+    } catch (java.io.IOException e) {
+      err.println("annals: " + e.getMessage());
+      return 1;
+    }
+    if (min != null && r.bcubedF1() < min) {
+      err.printf(
+          java.util.Locale.ROOT,
+          "annals: merging B-cubed F1 %.3f is below the gate %.3f%n",
+          r.bcubedF1(),
+          min);
+      return 1;
+    }
+    return 0;
+  }
+
   /** Main-text extraction on a directory of pages ({@link ExtractionEvaluation}). */
   private int extraction() {
     if (!Files.isDirectory(file)) {
@@ -157,6 +188,9 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (set.equals("extraction")) {
       return extraction();
+    }
+    if (set.equals("ecb")) {
+      return merging();
     }
     if (!Files.isRegularFile(file)) {
       err.println("annals: " + file + ": no such file; the development sets are in ../shared/eval");

@@ -16,9 +16,9 @@ import java.util.Set;
  * into one event (the coder already decided they are different happenings). Vague reports then join
  * the precise event they fit that has the most articles. Thread-safe.
  *
- * <p>Cost: candidate pairs are found by a sweep over start dates (and within near-duplicate
- * families), so a partition of {@code n} reports costs about {@code n} times the reports sharing a
- * day, not {@code n²}.
+ * <p>Cost: candidate pairs are found by a sweep over start dates (a day of slack), within
+ * near-duplicate families and, for undated reports, within one place, so a partition of {@code n}
+ * reports costs about {@code n} times the reports sharing a day or two, not {@code n²}.
  */
 public final class EventMerger {
 
@@ -49,12 +49,25 @@ public final class EventMerger {
     // Copies in one family may disagree on dates: compare every pair within a family. Any other
     // link needs overlapping dates: sweep by start date.
     Map<String, List<Integer>> byFamily = new HashMap<>();
+    Map<String, List<Integer>> undatedByPlace = new HashMap<>();
     List<Integer> dated = new ArrayList<>();
     for (int i = 0; i < reports.size(); i++) {
       Report r = reports.get(i);
       byFamily.computeIfAbsent(r.family(), k -> new ArrayList<>()).add(i);
       if (r.event().date() != null) {
         dated.add(i);
+      } else if (r.event().location().name() != null) {
+        undatedByPlace.computeIfAbsent(r.event().location().name(), k -> new ArrayList<>()).add(i);
+      }
+    }
+    // Undated reports can only be told apart by place and names: compare within one place.
+    for (List<Integer> place : undatedByPlace.values()) {
+      for (int a = 0; a < place.size(); a++) {
+        for (int b = a + 1; b < place.size(); b++) {
+          if (!reports.get(place.get(a)).family().equals(reports.get(place.get(b)).family())) {
+            addLink(links, reports, place.get(a), place.get(b));
+          }
+        }
       }
     }
     for (List<Integer> family : byFamily.values()) {
@@ -68,7 +81,8 @@ public final class EventMerger {
         Comparator.comparing((Integer i) -> reports.get(i).event().date()).thenComparing(i -> i));
     for (int a = 0; a < dated.size(); a++) {
       Report x = reports.get(dated.get(a));
-      String end = Matching.end(x.event());
+      // A day of slack: a report dated by its publication may tell of the day before.
+      String end = java.time.LocalDate.parse(Matching.end(x.event())).plusDays(1).toString();
       for (int b = a + 1; b < dated.size(); b++) {
         Report y = reports.get(dated.get(b));
         if (y.event().date().compareTo(end) > 0) {

@@ -50,16 +50,76 @@ final class Matching {
       }
       return x.background() == y.background() && sameDates(x, y) ? 3 : 0;
     }
+    if (x.date() == null && y.date() == null) {
+      return undatedNamed(x, y) ? 1 : 0;
+    }
     boolean fineA = fine(x);
     if (fineA != fine(y)) {
       return 0;
     }
     if (fineA) {
-      return datesOverlap(x, y) && near(x.location(), y.location()) ? 2 : 0;
+      return datesNear(x, y) && near(x.location(), y.location()) ? 2 : 0;
     }
-    return dayLevel(x) && dayLevel(y) && sameDates(x, y) && samePlace(x.location(), y.location())
+    return dayLevel(x) && dayLevel(y) && datesNear(x, y) && nested(x.location(), y.location())
         ? 1
         : 0;
+  }
+
+  /**
+   * True if the dates overlap, or if one side is dated from the text and the other only by an
+   * estimate (the publication date, or a date carried over from another sentence) one day later: a
+   * story published the day after tells of the day before. Two estimates need to overlap, so
+   * estimates a day apart never chain reports across days.
+   */
+  static boolean datesNear(CodedEvent x, CodedEvent y) {
+    if (datesOverlap(x, y)) {
+      return true;
+    }
+    if (estimated(x) == estimated(y)) {
+      return false;
+    }
+    CodedEvent text = estimated(x) ? y : x;
+    CodedEvent estimate = estimated(x) ? x : y;
+    return java.time.LocalDate.parse(end(text)).plusDays(1).toString().equals(estimate.date());
+  }
+
+  private static boolean estimated(CodedEvent e) {
+    return "publication".equals(e.dateBasis()) || "context".equals(e.dateBasis());
+  }
+
+  /**
+   * Two vague places that may be one: the same place, or one inside the other (a region and its
+   * country, a town and its region).
+   */
+  static boolean nested(Location a, Location b) {
+    if (samePlace(a, b)) {
+      return true;
+    }
+    if (a.country() == null || !a.country().equals(b.country())) {
+      return false;
+    }
+    if ("country".equals(a.precision()) || "country".equals(b.precision())) {
+      return true;
+    }
+    return a.admin1() != null && a.admin1().equals(b.admin1());
+  }
+
+  /**
+   * Two undated reports (no date in the text, no publication date) can only be told apart by who
+   * and where: one happening if both are placed at the same town or site and their evidence names
+   * the same person or organisation (a capitalised name that is not the place's).
+   */
+  static boolean undatedNamed(CodedEvent x, CodedEvent y) {
+    if (!fineplace(x.location()) || !fineplace(y.location()) || !near(x.location(), y.location())) {
+      return false;
+    }
+    Set<String> names = Names.of(x, x.location());
+    names.retainAll(Names.of(y, y.location()));
+    return !names.isEmpty();
+  }
+
+  private static boolean fineplace(Location l) {
+    return "site".equals(l.precision()) || "city".equals(l.precision());
   }
 
   /** A precise report: dated to the day (or a few days) and placed at a site or town. */
@@ -145,8 +205,11 @@ final class Matching {
     if (x == null || y == null) {
       return true;
     }
-    if (x.name() != null && y.name() != null && !x.name().equalsIgnoreCase(y.name())) {
-      return false;
+    if (x.name() != null
+        && y.name() != null
+        && !x.name().equalsIgnoreCase(y.name())
+        && (x.sector() == null || y.sector() == null)) {
+      return false; // two different named actors of unknown sides; with sectors, the sides decide
     }
     if (x.country() != null && y.country() != null && !x.country().equals(y.country())) {
       return false;

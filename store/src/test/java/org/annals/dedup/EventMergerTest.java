@@ -169,4 +169,85 @@ final class EventMergerTest {
     assertThat(e.firstSeen()).isEqualTo("2024-06-26");
     assertThat(e.lastSeen()).isEqualTo("2024-06-27");
   }
+
+  @Test
+  void merge_reportDatedByPublicationTheDayAfter_joinsTheDatedOne() {
+    Report dated = Reports.riot("r1", "a1").build(); // 2024-06-25 from the text
+    Report nextDay = Reports.riot("r2", "a2").byPublication("2024-06-26").build();
+    Report twoDays = Reports.riot("r3", "a3").byPublication("2024-06-27").build();
+
+    List<MergedEvent> events = merger.merge(List.of(dated, nextDay, twoDays));
+
+    assertThat(events)
+        .extracting(MergedEvent::reportIds)
+        .containsExactlyInAnyOrder(List.of("r1", "r2"), List.of("r3"));
+  }
+
+  @Test
+  void merge_twoTextDatesADayApart_stayTwo() {
+    Report a = Reports.riot("r1", "a1").build();
+    Report b = Reports.riot("r2", "a2").on("2024-06-26", "day").build();
+
+    assertThat(merger.merge(List.of(a, b))).hasSize(2);
+  }
+
+  @Test
+  void merge_regionAndItsCountrySameDay_oneEvent_otherCountryApart() {
+    var region =
+        new org.annals.event.CodedEvent.Location("Aceh", "IDN", "Aceh", 4.2, 96.8, "region", 1L);
+    var country =
+        new org.annals.event.CodedEvent.Location(
+            "Indonesia", "IDN", null, -2.0, 118.0, "country", 2L);
+    var other =
+        new org.annals.event.CodedEvent.Location(
+            "Malaysia", "MYS", null, 3.9, 102.0, "country", 3L);
+    Report a = Reports.riot("r1", "a1").in(region).build();
+    Report b = Reports.riot("r2", "a2").in(country).build();
+    Report c = Reports.riot("r3", "a3").in(other).build();
+
+    assertThat(merger.merge(List.of(a, b, c)))
+        .extracting(MergedEvent::reportIds)
+        .containsExactlyInAnyOrder(List.of("r1", "r2"), List.of("r3"));
+  }
+
+  @Test
+  void merge_undatedReportsInOneTown_oneEventOnlyWhenTheyNameTheSameOne() {
+    Report a =
+        Reports.riot("r1", "a1")
+            .on(null, "unknown")
+            .said("Rioters attacked the Kamau Hotel.")
+            .build();
+    Report b =
+        Reports.riot("r2", "a2")
+            .on(null, "unknown")
+            .said("The crowd looted the Kamau Hotel overnight.")
+            .build();
+    Report c =
+        Reports.riot("r3", "a3")
+            .on(null, "unknown")
+            .said("Rioters burned the Otieno Market, Police said.")
+            .build();
+
+    assertThat(merger.merge(List.of(a, b, c)))
+        .extracting(MergedEvent::reportIds)
+        .containsExactlyInAnyOrder(List.of("r1", "r2"), List.of("r3"));
+  }
+
+  @Test
+  void actorsCompatible_differentNamesOnTheSameSide_areOneSideNotAVeto() {
+    var navy =
+        new org.annals.event.CodedEvent.ActorRef(
+            "the navy", "Indian Navy", "IND", "MIL", null, 0, 8);
+    var ship =
+        new org.annals.event.CodedEvent.ActorRef(
+            "INS Sukanya", "INS Sukanya", "IND", "MIL", null, 0, 11);
+    var rebels =
+        new org.annals.event.CodedEvent.ActorRef("rebels", "Some Front", "IND", "REB", null, 0, 6);
+    var unknown = new org.annals.event.CodedEvent.ActorRef("Mr X", "Mr X", null, null, null, 0, 4);
+    var other = new org.annals.event.CodedEvent.ActorRef("Mr Y", "Mr Y", null, null, null, 0, 4);
+
+    assertThat(Matching.actorsCompatible(navy, ship)).isTrue();
+    assertThat(Matching.actorsCompatible(navy, rebels)).isFalse();
+    assertThat(Matching.actorsCompatible(unknown, other)).isFalse();
+  }
 }

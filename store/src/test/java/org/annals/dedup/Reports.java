@@ -29,6 +29,7 @@ final class Reports {
   @Nullable String mode = "riot";
   @Nullable String date = "2024-06-25";
   String precision = "day";
+  String basis = "text";
   Location location = NAIROBI;
   String sentence = "Rioters set fire to part of the parliament building.";
   double confidence = 0.6;
@@ -51,6 +52,14 @@ final class Reports {
   Reports on(@Nullable String day, String precision) {
     this.date = day;
     this.precision = precision;
+    return this;
+  }
+
+  /** Dated on {@code day} by the publication date (no date in the text). */
+  Reports byPublication(String day) {
+    this.date = day;
+    this.precision = "day";
+    this.basis = "publication";
     return this;
   }
 
@@ -91,7 +100,7 @@ final class Reports {
             date,
             end,
             precision,
-            "text",
+            basis,
             null,
             background,
             new Plover(type, mode, List.of()),

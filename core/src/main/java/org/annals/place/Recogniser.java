@@ -216,6 +216,7 @@ final class Recogniser {
     boolean area =
         !cands.isEmpty()
             && !cands.get(0).precision().equals("city")
+            && !cands.get(0).precision().equals("district")
             && !cands.get(0).precision().equals("site"); // a country, region or continent
     if (lexicon.toponymCue("not-place", lower) || lexicon.toponymCue("prefix", lower)) {
       return "not a place";
@@ -227,6 +228,11 @@ final class Recogniser {
         && !demonym
         && gazetteer.commonWord(lower)) {
       return "a common word at the start of a sentence";
+    }
+    if (to - from == 1
+        && gazetteer.commonWord(lower)
+        && cands.stream().allMatch(p -> p.precision().equals("district"))) {
+      return "a common word that only a district is named"; // "Eva's Village"
     }
     // The tagger calls buildings and zones organisations ("Republican Palace"): trust the list.
     boolean landmark = cands.stream().anyMatch(p -> p.featureCode().equals("LANDMARK"));
@@ -250,8 +256,7 @@ final class Recogniser {
         && !demonym
         && !area
         && allOutside(toks, from, to)
-        && cands.get(0).population() < 100_000
-        && cands.get(0).precision().equals("city")) {
+        && cands.stream().allMatch(Recogniser::smallPlace)) {
       return "a small place the entity tagger does not call a location";
     }
     if (from > 0 && lexicon.toponymCue("person-title", strip(toks.get(from - 1).lower()))) {
@@ -283,14 +288,23 @@ final class Recogniser {
     if (to < toks.size()
         && lexicon.toponymCue("region-word", toks.get(to).lower())
         && capitalised(toks.get(to).word())
-        && cands.stream().noneMatch(p -> p.precision().equals("region"))) {
+        && cands.stream()
+            .noneMatch(p -> p.precision().equals("region") || p.precision().equals("district"))) {
       return "a county or district the gazetteer does not hold";
     }
     return null;
   }
 
+  /** A city or district of fewer than 100,000 people. */
+  private static boolean smallPlace(GeoPlace p) {
+    return (p.precision().equals("city") || p.precision().equals("district"))
+        && p.population() < 100_000;
+  }
+
   private static boolean demonymOrCountry(List<GeoPlace> cands, @Nullable GeoPlace demonym) {
-    return demonym != null || cands.stream().anyMatch(p -> !p.precision().equals("city"));
+    return demonym != null
+        || cands.stream()
+            .anyMatch(p -> !p.precision().equals("city") && !p.precision().equals("district"));
   }
 
   private boolean startsPlace(List<Token> toks, int i) {

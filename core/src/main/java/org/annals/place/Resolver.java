@@ -47,7 +47,8 @@ final class Resolver {
           && p.population() < 10_000
           && p.country() != null
           && !ev.votes().containsKey(p.country())
-          && !ev.names(p.admin1())) {
+          && !ev.names(p.admin1())
+          && !ev.namesDistrict(p.admin2())) {
         continue; // a village nobody placed in its country: more likely a word or a name
       }
       GeoPlace named = m.key() == null || m.regionWord() ? p : sense.getOrDefault(m.key(), p);

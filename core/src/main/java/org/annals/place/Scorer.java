@@ -27,12 +27,15 @@ final class Scorer {
               c.featureCode().equals("LANDMARK")
                   ? 8.5
                   : Math.log10(c.population() + 1) + (m.regionWord() ? 4.0 : 0.5);
+          case "district" -> Math.log10(c.population() + 1) + (m.regionWord() ? 4.0 : 0.5);
           default ->
               Math.log10(c.population() + 1)
                   + feature(c.featureCode())
                   - (primaryName(c, m) || !m.anyPrimary() ? 0 : 0.5); // "Salisbury": not old Harare
         };
-    if (c.precision().equals("region") && !m.regionWord() && namesItsCity(m, c)) {
+    if ((c.precision().equals("region") || c.precision().equals("district"))
+        && !m.regionWord()
+        && namesItsCity(m, c)) {
       s -= 3.0; // "Baghdad" alone is the city, not the governorate named after it
     }
     // The article's other evidence for c's country (a mention's own vote does not count).
@@ -49,32 +52,38 @@ final class Scorer {
     }
     var naming = c.admin1() == null ? null : ev.regions().get(c.admin1());
     if (naming != null
-        && c.precision().equals("city")
+        && local(c)
         && primaryName(c, m)
         && naming.stream().anyMatch(k -> !k.equals(m.key()))) {
-      s += 2.0; // a town of a region the article names (by another name than its own)
+      s += 2.0; // a town or county of a region the article names (by another name than its own)
+    }
+    var inDistrict = c.admin2() == null ? null : ev.districts().get(c.admin2());
+    if (inDistrict != null
+        && c.precision().equals("city")
+        && inDistrict.stream().anyMatch(k -> !k.equals(m.key()))) {
+      s += 2.0; // a town of a district the article names
     }
     s += qualifier(mentions, i, c, m.tokens());
-    if (first != null && c.precision().equals("region")) {
+    if (first != null && area(c)) {
       for (int j = 0; j < mentions.size(); j++) {
         GeoPlace o = first.get(j);
         if (j != i
             && o != null
-            && o.precision().equals("region")
+            && area(o)
             && mentions.get(j).toponym().sentence() == m.toponym().sentence()
             && !Objects.equals(mentions.get(j).key(), m.key())
             && Objects.equals(o.country(), c.country())) {
-          s += 3.0; // "Alabama, Georgia and Texas": regions of one country listed together
+          s += 3.0; // "Alabama, Georgia and Texas": regions or counties of one country listed
           break;
         }
       }
     }
-    if (first != null && c.precision().equals("city")) {
+    if (first != null && local(c)) {
       for (int j = 0; j < mentions.size(); j++) {
         GeoPlace o = first.get(j);
         if (j != i
             && o != null
-            && o.precision().equals("city")
+            && local(o)
             && !Objects.equals(mentions.get(j).key(), m.key())
             && c.km(o) < 200) {
           s += 1.5;
@@ -83,6 +92,16 @@ final class Scorer {
       }
     }
     return s;
+  }
+
+  /** A city or a district. */
+  private static boolean local(GeoPlace p) {
+    return p.precision().equals("city") || p.precision().equals("district");
+  }
+
+  /** A region or a district. */
+  private static boolean area(GeoPlace p) {
+    return p.precision().equals("region") || p.precision().equals("district");
   }
 
   /** A country found by an alternate name that is also the name of one of its regions. */
@@ -118,13 +137,15 @@ final class Scorer {
     return false;
   }
 
-  /** A region named after a big city of its own ("Baghdad", "Geneva", "New York"). */
+  /** A region or district named after a big city of its own ("Baghdad", "Geneva", "Pune"). */
   private static boolean namesItsCity(Mention m, GeoPlace region) {
+    boolean district = region.precision().equals("district");
     for (GeoPlace c : m.candidates()) {
       if (c.precision().equals("city")
           && c.population() * 20 >= region.population()
-          && region.admin1() != null
-          && region.admin1().equals(c.admin1())) {
+          && (district
+              ? region.admin2().equals(c.admin2())
+              : region.admin1() != null && region.admin1().equals(c.admin1()))) {
         return true;
       }
     }
@@ -173,7 +194,11 @@ final class Scorer {
         || outer.precision().equals("region")
             && outer.admin1() != null
             && outer.admin1().equals(inner.admin1())
-            && !inner.precision().equals("region");
+            && !inner.precision().equals("region")
+        || outer.precision().equals("district")
+            && outer.admin2() != null
+            && outer.admin2().equals(inner.admin2())
+            && !inner.precision().equals("district");
   }
 
   private static double feature(String code) {
@@ -195,6 +220,11 @@ final class Scorer {
     if (cands.isEmpty()) {
       return null;
     }
+    List<GeoPlace> votable = cands.stream().filter(p -> !p.precision().equals("district")).toList();
+    if (votable.isEmpty()) {
+      return null; // a district alone is no evidence for its country: many names are shared
+    }
+    cands = votable;
     GeoPlace top = cands.get(0);
     if (!top.precision().equals("city")
         && !top.precision().equals("site")

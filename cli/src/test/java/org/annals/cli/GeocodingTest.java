@@ -62,6 +62,25 @@ final class GeocodingTest {
   }
 
   @Test
+  void districts_countyNamesAndQualifiedCounties_resolveToTheCounty() {
+    ArticleResult england =
+        run(
+            "Flooding closed roads across Cumbria on Monday. Rescuers reached farms near"
+                + " Keswick after the river burst its banks.");
+    PlaceMention cumbria = mention(england, "Cumbria", 0);
+    assertThat(cumbria.place().precision()).isEqualTo("district");
+    assertThat(cumbria.place().country()).isEqualTo("GBR");
+    assertThat(km(cumbria, 54.6, -2.9)).isLessThan(80);
+
+    ArticleResult ohio =
+        run("Deputies in Hamilton County, Ohio, arrested two men after a robbery on Monday.");
+    PlaceMention hamilton = mention(ohio, "Hamilton County", 0);
+    assertThat(hamilton.place().precision()).isEqualTo("district");
+    assertThat(hamilton.place().admin1()).isEqualTo("Ohio");
+    assertThat(km(hamilton, 39.2, -84.5)).isLessThan(60);
+  }
+
+  @Test
   void regionWords_possessivesAndQualifiers_pickTheRightKindOfPlace() {
     ArticleResult r =
         run(

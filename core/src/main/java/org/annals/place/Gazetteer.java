@@ -30,9 +30,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The offline gazetteer: GeoNames populated places (cities500 with Latin-script alternate names),
- * GeoNames admin1 regions, countries (names from the lexicon, points from Natural Earth outlines)
- * and the landmark file. Built by {@code gazetteer/build.sh}; read from the classpath. Immutable
- * and thread-safe once loaded.
+ * GeoNames admin2 districts and admin1 regions, countries (names from the lexicon, points from
+ * Natural Earth outlines) and the landmark file. Built by {@code gazetteer/build.sh}; read from the
+ * classpath. Immutable and thread-safe once loaded.
  */
 public final class Gazetteer {
   private static final String DATA = "/annals/gazetteer/";
@@ -55,6 +55,7 @@ public final class Gazetteer {
   private final Map<String, GeoPlace> demonyms = new HashMap<>();
   private final Map<String, GeoPlace> countries = new HashMap<>();
   private final Map<String, GeoPlace> admin1 = new HashMap<>();
+  private final Map<String, GeoPlace> admin2 = new HashMap<>(1 << 15);
   private final Map<String, String> iso2To3 = new HashMap<>();
   private final Set<String> commonWords = new HashSet<>();
   private int maxWords = 1;
@@ -121,6 +122,7 @@ public final class Gazetteer {
               iso3,
               f[0],
               f[1],
+              null,
               Double.parseDouble(f[2]),
               Double.parseDouble(f[3]),
               "region",
@@ -134,6 +136,7 @@ public final class Gazetteer {
         g.add(bare, p);
       }
     }
+    g.loadDistricts();
     g.loadPlaces();
     for (Country c : lexicon.countries()) {
       double[] pt = points.get(c.iso3());
@@ -146,7 +149,7 @@ public final class Gazetteer {
       }
       GeoPlace p =
           new GeoPlace(
-              null, c.name(), c.iso3(), null, null, pt[0], pt[1], "country", "PCLI", 0, null);
+              null, c.name(), c.iso3(), null, null, null, pt[0], pt[1], "country", "PCLI", 0, null);
       g.countries.put(c.iso3(), p);
       g.add(c.name(), p);
       for (String alt : c.alternates()) {
@@ -166,6 +169,7 @@ public final class Gazetteer {
               l.country(),
               city == null ? null : city.admin1(),
               city == null ? null : city.admin1Name(),
+              null,
               l.lat(),
               l.lon(),
               l.precision(),
@@ -189,6 +193,36 @@ public final class Gazetteer {
     }
     g.shared.clear();
     return g;
+  }
+
+  /**
+   * Admin2 districts and counties, keyed by their code and found by their full names only: "Pike
+   * County", not "Pike" (bare, thousands of US county names would shadow cities and oceans).
+   */
+  private void loadDistricts() {
+    for (String[] f : gzipRows("admin2.tsv.gz")) {
+      String code = f[0];
+      GeoPlace region = admin1.get(code.substring(0, code.lastIndexOf('.')));
+      GeoPlace p =
+          new GeoPlace(
+              Long.parseLong(f[3]),
+              f[1],
+              iso2To3.getOrDefault(code.substring(0, 2), code.substring(0, 2)),
+              region == null ? null : region.admin1(),
+              region == null ? null : region.name(),
+              code,
+              Double.parseDouble(f[4]),
+              Double.parseDouble(f[5]),
+              "district",
+              "ADM2",
+              Long.parseLong(f[6]),
+              null);
+      admin2.put(code, p);
+      add(f[1], p);
+      if (!f[2].isEmpty()) {
+        add(f[2], p);
+      }
+    }
   }
 
   private void loadPlaces() {
@@ -217,9 +251,11 @@ public final class Gazetteer {
     char[] country;
     char[] admin1;
     char[] featureCode;
+    char[] admin2;
     String[] countries;
     String[] admin1Codes;
     String[] featureCodes;
+    String[] admin2Codes;
     Text names;
     Text keys;
     int[] postingStart;
@@ -228,8 +264,8 @@ public final class Gazetteer {
     static Places read(DataInputStream in) throws IOException {
       byte[] magic = new byte[8];
       in.readFully(magic);
-      if (!new String(magic, StandardCharsets.US_ASCII).equals("ANNALSG1")) {
-        throw new IOException("places.bin.gz is not an Annals gazetteer (version 1)");
+      if (!new String(magic, StandardCharsets.US_ASCII).equals("ANNALSG2")) {
+        throw new IOException("places.bin.gz is not an Annals gazetteer (version 2)");
       }
       Places p = new Places();
       int n = in.readInt();
@@ -237,6 +273,7 @@ public final class Gazetteer {
       p.countries = Text.read(in).all();
       p.admin1Codes = Text.read(in).all();
       p.featureCodes = Text.read(in).all();
+      p.admin2Codes = Text.read(in).all();
       p.id = ints(in, n);
       p.lat = ints(in, n);
       p.lon = ints(in, n);
@@ -244,6 +281,7 @@ public final class Gazetteer {
       p.country = chars(in, n);
       p.admin1 = chars(in, n);
       p.featureCode = chars(in, n);
+      p.admin2 = chars(in, n);
       p.names = Text.read(in);
       p.keys = Text.read(in);
       p.postingStart = ints(in, p.keys.size() + 1);
@@ -346,12 +384,14 @@ public final class Gazetteer {
     String cc = p.countries[p.country[i]];
     String code = p.admin1Codes[p.admin1[i]];
     GeoPlace region = admin1.get(code);
+    String district = p.admin2Codes[p.admin2[i]];
     return new GeoPlace(
         (long) p.id[i],
         p.names.get(i),
         iso2To3.getOrDefault(cc, cc),
         region == null ? null : code,
         region == null ? null : region.name(),
+        district.isEmpty() ? null : district,
         p.lat[i] / 10_000.0,
         p.lon[i] / 10_000.0,
         "city",
@@ -360,9 +400,21 @@ public final class Gazetteer {
         null);
   }
 
+  private List<String[]> gzipRows(String file) {
+    try {
+      return rows(file, new GZIPInputStream(resource(file), 1 << 16));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the built-in gazetteer file " + file, e);
+    }
+  }
+
   private List<String[]> rows(String file) {
+    return rows(file, resource(file));
+  }
+
+  private static List<String[]> rows(String file, InputStream raw) {
     List<String[]> out = new ArrayList<>();
-    try (InputStream raw = resource(file);
+    try (raw;
         BufferedReader in =
             new BufferedReader(new InputStreamReader(raw, StandardCharsets.UTF_8))) {
       String line;
@@ -490,6 +542,11 @@ public final class Gazetteer {
     return admin1.get(code);
   }
 
+  /** The admin2 district or county of GeoNames code {@code code} ("GB.ENG.M3"), or null. */
+  public @Nullable GeoPlace admin2(String code) {
+    return admin2.get(code);
+  }
+
   /** The longest name, in words, of any entry. */
   public int maxWords() {
     return maxWords;
@@ -525,14 +582,18 @@ public final class Gazetteer {
     return b.toString().toLowerCase(Locale.ROOT);
   }
 
-  /** Precisions from least to most precise: continent 0, country 1, region 2, city 3, site 4. */
+  /**
+   * Precisions from least to most precise: continent 0, country 1, region 2, district 3, city 4,
+   * site 5.
+   */
   public static int precisionRank(String precision) {
     return switch (precision) {
       case "continent" -> 0;
       case "country" -> 1;
       case "region" -> 2;
-      case "city" -> 3;
-      default -> 4;
+      case "district" -> 3;
+      case "city" -> 4;
+      default -> 5;
     };
   }
 }

@@ -3,17 +3,21 @@ package org.annals.place;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A gazetteer entry: a GeoNames populated place, an admin1 region, a country, or a landmark.
+ * A gazetteer entry: a GeoNames populated place, an admin2 district, an admin1 region, a country,
+ * or a landmark.
  *
- * @param geonamesId GeoNames id of populated places; null for regions, countries and landmarks (the
- *     compact gazetteer does not carry their ids)
+ * @param geonamesId GeoNames id of populated places and districts; null for regions, countries and
+ *     landmarks (the compact gazetteer does not carry their ids)
  * @param country ISO 3166-1 alpha-3, or null for places spanning countries
  * @param admin1 GeoNames admin1 code ({@code IQ.07}), or null
  * @param admin1Name the admin1 region's name, or null
- * @param precision {@code site}, {@code city}, {@code region}, {@code country} or {@code continent}
- * @param featureCode GeoNames feature code (PPLC, PPLA, PPL, …), {@code ADM1}, {@code PCLI}, or
- *     {@code LANDMARK}
- * @param population people living there (for regions, the sum of its places); 0 if unknown
+ * @param admin2 GeoNames admin2 code of a place or district ({@code GB.ENG.M3}), or null
+ * @param precision {@code site}, {@code city}, {@code district}, {@code region}, {@code country} or
+ *     {@code continent}
+ * @param featureCode GeoNames feature code (PPLC, PPLA, PPL, …), {@code ADM2}, {@code ADM1}, {@code
+ *     PCLI}, or {@code LANDMARK}
+ * @param population people living there (for regions and districts, the sum of their places); 0 if
+ *     unknown
  * @param city the containing city of a site, or null
  */
 public record GeoPlace(
@@ -22,6 +26,7 @@ public record GeoPlace(
     @Nullable String country,
     @Nullable String admin1,
     @Nullable String admin1Name,
+    @Nullable String admin2,
     double lat,
     double lon,
     String precision,

@@ -28,6 +28,24 @@ final class GazetteerTest {
   }
 
   @Test
+  void districts_admin2Counties_carryIdsCodesAndAPointFromTheirPlaces() {
+    GeoPlace somerset = first("Somerset", "district");
+    assertThat(somerset.country()).isEqualTo("GBR");
+    assertThat(somerset.geonamesId()).isEqualTo(2637532L);
+    assertThat(somerset.admin2()).isEqualTo("GB.ENG.M3");
+    assertThat(somerset.admin1Name()).isEqualTo("England");
+    assertThat(somerset.featureCode()).isEqualTo("ADM2");
+    assertThat(GeoPlace.km(somerset.lat(), somerset.lon(), 51.1, -3.0)).isLessThan(60);
+    assertThat(first("Taunton", "city").admin2()).isEqualTo("GB.ENG.M3");
+    assertThat(G.admin2("GB.ENG.M3")).isEqualTo(somerset);
+    // Found by their full names only: "Pike County", never a bare "Pike".
+    assertThat(first("Pike County", "district").country()).isEqualTo("USA");
+    assertThat(G.candidates(Gazetteer.key("Pike")))
+        .extracting(GeoPlace::precision)
+        .doesNotContain("district");
+  }
+
+  @Test
   void alternateNamesAndAccentsFindThePlace() {
     assertThat(G.candidates(Gazetteer.key("Kiev"))).extracting(GeoPlace::country).contains("UKR");
     assertThat(G.candidates(Gazetteer.key("Krakow")))

@@ -1,0 +1,401 @@
+package org.annals.place;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.annals.lexicon.Lexicon;
+import org.annals.nlp.AnnotatedDocument;
+import org.annals.nlp.Dependency;
+import org.annals.nlp.EntityMention;
+import org.annals.nlp.Sentence;
+import org.annals.nlp.Token;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Recognition: finds the place mentions of an article and their gazetteer candidates.
+ *
+ * <p>Capitalised token sequences are matched against the gazetteer in every sentence (cheap: no
+ * extra NLP), and the named-entity recogniser's LOCATION spans are added where a sentence was
+ * analysed; a match is dropped when it is part of a longer name ("Manchester United", "University
+ * of Texas", "George Washington"), a common word opening a sentence ("Police"), or tagged PERSON or
+ * ORGANIZATION. A place that acts ("Washington said", "Iraq's government") is kept with use {@code
+ * actor}. Thread-safe.
+ */
+final class Recogniser {
+  private static final int MAX_WORDS = 6;
+  private static final String SURNAME = "the last word of a longer name";
+
+  /** Words capitalised only because they open a sentence ("The White House"). */
+  private static final Set<String> FUNCTION_WORDS =
+      Set.of(
+          "the", "a", "an", "in", "on", "at", "from", "to", "for", "by", "with", "after", "before",
+          "near", "outside", "inside", "across", "and", "but", "as", "of", "into", "during",
+          "since", "while", "when", "if");
+
+  private final Gazetteer gazetteer;
+  private final Lexicon lexicon;
+
+  Recogniser(Gazetteer gazetteer, Lexicon lexicon) {
+    this.gazetteer = gazetteer;
+    this.lexicon = lexicon;
+  }
+
+  /** The mentions of {@code doc} in text order. */
+  List<Mention> mentions(AnnotatedDocument doc) {
+    List<Mention> mentions = new ArrayList<>();
+    Set<String> people = new HashSet<>();
+    for (Sentence s : doc.sentences()) {
+      recognise(s, mentions, people);
+    }
+    mentions.sort(
+        Comparator.comparingInt((Mention m) -> m.toponym().sentence())
+            .thenComparingInt(m -> m.toponym().tokenStart()));
+    // One sense per article for names: "Johnson" alone is the Boris Johnson named earlier.
+    // Not for a major city: "Jack London" does not make every "London" a person.
+    mentions.removeIf(
+        m ->
+            m.toponym().tokenEnd() - m.toponym().tokenStart() == 1
+                && m.key() != null
+                && people.contains(m.key())
+                && m.candidates().stream()
+                    .allMatch(p -> p.precision().equals("city") && p.population() < 1_000_000));
+    return mentions;
+  }
+
+  private void recognise(Sentence s, List<Mention> out, Set<String> people) {
+    List<Token> toks = s.tokens();
+    for (int k = 0; k < toks.size(); k++) {
+      if ("PERSON".equals(toks.get(k).ner())) {
+        people.add(Gazetteer.key(toks.get(k).word()));
+      }
+    }
+    boolean titleCase = titleCase(toks);
+    boolean[] taken = new boolean[toks.size()];
+    for (int i = 0; i < toks.size(); i++) {
+      if (!capitalised(toks.get(i).word())) {
+        hyphenated(s, i, out);
+        continue;
+      }
+      int len = 0;
+      List<GeoPlace> cands = List.of();
+      GeoPlace demonym = null;
+      String key = null;
+      for (int l = Math.min(Math.min(MAX_WORDS, gazetteer.maxWords()), toks.size() - i);
+          l >= 1;
+          l--) {
+        if (!capitalised(toks.get(i + l - 1).word())) {
+          continue;
+        }
+        String k = Gazetteer.key(join(toks, i, i + l));
+        GeoPlace d = gazetteer.demonym(k);
+        List<GeoPlace> c = d != null ? List.of() : gazetteer.candidates(k);
+        if (!c.isEmpty() || d != null) {
+          len = l;
+          cands = c;
+          demonym = d;
+          key = k;
+          break;
+        }
+      }
+      if (len == 0) {
+        hyphenated(s, i, out);
+        continue;
+      }
+      String surface = join(toks, i, i + len);
+      String veto = veto(s, i, i + len, surface, cands, demonym != null, titleCase);
+      if (veto != null) {
+        if (veto.startsWith("a name after")
+            || veto.equals(SURNAME) && !demonymOrCountry(cands, demonym)) {
+          people.add(key); // "Mr Jackson", "Boris Johnson": a person's name from here on
+        }
+        i += len - 1; // not "Zealand" after a vetoed "New Zealand"
+        continue;
+      }
+      String use = demonym != null ? "demonym" : actorUse(s, i, i + len) ? "actor" : "place";
+      boolean regionWord =
+          i + len < toks.size() && lexicon.toponymCue("region-word", toks.get(i + len).lower())
+              || i >= 2
+                  && toks.get(i - 1).lower().equals("of")
+                  && lexicon.toponymCue("region-word", toks.get(i - 2).lower());
+      Toponym t =
+          new Toponym(
+              s.index(),
+              i,
+              i + len,
+              toks.get(i).start(),
+              toks.get(i + len - 1).end(),
+              surface,
+              use,
+              demonym,
+              demonym != null ? "demonym" : "gazetteer name");
+      out.add(Mention.of(t, demonym != null ? List.of(demonym) : cands, regionWord, key, toks));
+      for (int k = i; k < i + len; k++) {
+        taken[k] = true;
+      }
+      i += len - 1;
+    }
+    for (EntityMention e : s.entities()) {
+      if (!e.type().equals("LOCATION")
+          && !e.type().equals("CITY")
+          && !e.type().equals("COUNTRY")
+          && !e.type().equals("STATE_OR_PROVINCE")) {
+        continue;
+      }
+      boolean overlaps = false;
+      for (int k = e.tokenStart(); k < e.tokenEnd(); k++) {
+        overlaps |= taken[k];
+      }
+      if (!overlaps) {
+        Toponym t =
+            new Toponym(
+                s.index(),
+                e.tokenStart(),
+                e.tokenEnd(),
+                toks.get(e.tokenStart()).start(),
+                toks.get(e.tokenEnd() - 1).end(),
+                e.text(),
+                actorUse(s, e.tokenStart(), e.tokenEnd()) ? "actor" : "place",
+                null,
+                "named entity " + e.type() + ", not in the gazetteer");
+        out.add(Mention.of(t, List.of(), false, null, toks));
+      }
+    }
+  }
+
+  /**
+   * Places inside a hyphenated word that is not itself a name: "London-based", "Turkish-backed",
+   * "the Syrian-Turkish border". They modify the word, so they are demonyms or {@code modifier}s,
+   * never an event's place.
+   */
+  private void hyphenated(Sentence s, int i, List<Mention> out) {
+    Token t = s.tokens().get(i);
+    String w = t.word();
+    if (w.indexOf('-') <= 0 || t.end() - t.start() != w.length()) {
+      return; // no inner hyphen, or the token does not spell its text (offsets would be wrong)
+    }
+    int from = 0;
+    for (String part : w.split("-", -1)) {
+      String k = Gazetteer.key(part);
+      GeoPlace demonym = gazetteer.demonym(k);
+      List<GeoPlace> cands = demonym != null ? List.of(demonym) : gazetteer.candidates(k);
+      if (capitalised(part)
+          && !cands.isEmpty()
+          && !gazetteer.commonWord(part.toLowerCase(Locale.ROOT))
+          && !lexicon.toponymCue("not-place", part.toLowerCase(Locale.ROOT))) {
+        Toponym top =
+            new Toponym(
+                s.index(),
+                i,
+                i + 1,
+                t.start() + from,
+                t.start() + from + part.length(),
+                part,
+                demonym != null ? "demonym" : "modifier",
+                demonym,
+                "part of the hyphenated word '" + w + "'");
+        out.add(Mention.of(top, cands, false, k, s.tokens()));
+      }
+      from += part.length() + 1;
+    }
+  }
+
+  /** Why a gazetteer match is not a place mention, or null if it is one. */
+  private @Nullable String veto(
+      Sentence s,
+      int from,
+      int to,
+      String surface,
+      List<GeoPlace> cands,
+      boolean demonym,
+      boolean titleCase) {
+    List<Token> toks = s.tokens();
+    String lower = surface.toLowerCase(Locale.ROOT);
+    boolean area =
+        !cands.isEmpty()
+            && !cands.get(0).precision().equals("city")
+            && !cands.get(0).precision().equals("district")
+            && !cands.get(0).precision().equals("site"); // a country, region or continent
+    if (lexicon.toponymCue("not-place", lower) || lexicon.toponymCue("prefix", lower)) {
+      return "not a place";
+    }
+    boolean sentenceStart = from == 0 || isOpening(toks.get(from - 1).word());
+    if (to - from == 1
+        && (sentenceStart || titleCase)
+        && !area
+        && !demonym
+        && gazetteer.commonWord(lower)) {
+      return "a common word at the start of a sentence";
+    }
+    if (to - from == 1
+        && gazetteer.commonWord(lower)
+        && cands.stream().allMatch(p -> p.precision().equals("district"))) {
+      return "a common word that only a district is named"; // "Eva's Village"
+    }
+    // The tagger calls buildings and zones organisations ("Republican Palace"): trust the list.
+    boolean landmark = cands.stream().anyMatch(p -> p.featureCode().equals("LANDMARK"));
+    if (to - from == 1
+        && from > 0
+        && toks.get(from - 1).lower().equals("the")
+        && gazetteer.commonWord(lower)
+        && cands.stream()
+            .noneMatch(
+                p -> p.precision().equals("country") || p.featureCode().equals("LANDMARK"))) {
+      return "a common word after 'the'";
+    }
+    for (int k = from; k < to; k++) {
+      String ner = toks.get(k).ner();
+      if (ner != null
+          && (ner.equals("PERSON") || ner.equals("ORGANIZATION") && !demonym && !landmark)) {
+        return "tagged " + ner;
+      }
+    }
+    if (s.analysed()
+        && !demonym
+        && !area
+        && allOutside(toks, from, to)
+        && cands.stream().allMatch(Recogniser::smallPlace)) {
+      return "a small place the entity tagger does not call a location";
+    }
+    if (from > 0 && lexicon.toponymCue("person-title", strip(toks.get(from - 1).lower()))) {
+      return "a name after a title";
+    }
+    if (from >= 2
+        && toks.get(from - 1).lower().equals("of")
+        && lexicon.toponymCue("org-head", toks.get(from - 2).lower())
+        && capitalised(toks.get(from - 2).word())) {
+      return "part of an organisation's name";
+    }
+    if (titleCase || demonym) {
+      return null;
+    }
+    if (to < toks.size()
+        && capitalised(toks.get(to).word())
+        && !lexicon.toponymCue("region-word", toks.get(to).lower())
+        && !startsPlace(toks, to)) {
+      return "part of a longer name";
+    }
+    boolean explained = from == 1 && FUNCTION_WORDS.contains(toks.get(0).lower());
+    if (from > 0
+        && !sentenceStart
+        && !explained
+        && capitalised(toks.get(from - 1).word())
+        && !lexicon.toponymCue("prefix", toks.get(from - 1).lower())) {
+      return SURNAME;
+    }
+    if (to < toks.size()
+        && lexicon.toponymCue("region-word", toks.get(to).lower())
+        && capitalised(toks.get(to).word())
+        && cands.stream()
+            .noneMatch(p -> p.precision().equals("region") || p.precision().equals("district"))) {
+      return "a county or district the gazetteer does not hold";
+    }
+    return null;
+  }
+
+  /** A city or district of fewer than 100,000 people. */
+  private static boolean smallPlace(GeoPlace p) {
+    return (p.precision().equals("city") || p.precision().equals("district"))
+        && p.population() < 100_000;
+  }
+
+  private static boolean demonymOrCountry(List<GeoPlace> cands, @Nullable GeoPlace demonym) {
+    return demonym != null
+        || cands.stream()
+            .anyMatch(p -> !p.precision().equals("city") && !p.precision().equals("district"));
+  }
+
+  private boolean startsPlace(List<Token> toks, int i) {
+    String w = Gazetteer.key(toks.get(i).word());
+    return gazetteer.demonym(w) != null
+        || !gazetteer.candidates(w).isEmpty() && !gazetteer.commonWord(w);
+  }
+
+  private static boolean allOutside(List<Token> toks, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!"O".equals(toks.get(k).ner())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "Washington said", "Iraq's government", or the subject of a verb in an analysed sentence. */
+  private boolean actorUse(Sentence s, int from, int to) {
+    List<Token> toks = s.tokens();
+    if (to < toks.size() && lexicon.toponymCue("actor-verb", toks.get(to).lower())) {
+      return true;
+    }
+    if (to + 1 < toks.size() && toks.get(to).lower().equals("'s")) {
+      int at = to + 1;
+      var m =
+          lexicon
+              .actors()
+              .longest(at, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).key());
+      if (m != null) {
+        return true;
+      }
+    }
+    for (Dependency d : s.parents(to - 1)) {
+      if (d.relation().equals("nsubj")
+          && d.governor() >= 0
+          && toks.get(d.governor()).isVerb()
+          && !"be".equals(toks.get(d.governor()).lemma())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String join(List<Token> toks, int from, int to) {
+    if (to - from == 1) {
+      return toks.get(from).word();
+    }
+    StringBuilder b = new StringBuilder();
+    for (int k = from; k < to; k++) {
+      String w = toks.get(k).word();
+      if (k > from && !w.startsWith("'")) {
+        b.append(' '); // "People's Republic of China" is tokenised People 's Republic …
+      }
+      b.append(w);
+    }
+    return b.toString();
+  }
+
+  private static boolean capitalised(String w) {
+    return !w.isEmpty() && Character.isUpperCase(w.charAt(0));
+  }
+
+  private static boolean isOpening(String w) {
+    return w.equals("``")
+        || w.equals("\"")
+        || w.equals("'")
+        || w.equals("(")
+        || w.equals("-")
+        || w.equals("--")
+        || w.equals(":")
+        || w.equals("\u201c")
+        || w.equals("\u2018")
+        || w.equals("-LRB-")
+        || w.equals("\u2014");
+  }
+
+  private static String strip(String w) {
+    return w.endsWith(".") ? w.substring(0, w.length() - 1) : w;
+  }
+
+  /** Headlines and title-case lines: most words capitalised. */
+  private static boolean titleCase(List<Token> toks) {
+    int words = 0;
+    int caps = 0;
+    for (Token t : toks) {
+      if (Character.isLetter(t.word().charAt(0)) && t.word().length() > 3) {
+        words++;
+        caps += capitalised(t.word()) ? 1 : 0;
+      }
+    }
+    return words >= 3 && caps * 10 >= words * 7;
+  }
+}

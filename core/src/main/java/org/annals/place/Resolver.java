@@ -1,0 +1,90 @@
+package org.annals.place;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Resolution: picks each mention's gazetteer entry in two passes (each mention alone, then with
+ * nearness to the others' first choices) and keeps one sense per name in the article. Stateless.
+ */
+final class Resolver {
+  private Resolver() {}
+
+  static List<Toponym> resolve(List<Mention> mentions) {
+    Evidence ev = Evidence.of(mentions);
+    // First pass: each mention alone; second: one sense per name, with nearness to the others.
+    List<GeoPlace> first = new ArrayList<>();
+    for (int i = 0; i < mentions.size(); i++) {
+      first.add(best(mentions, i, ev, null));
+    }
+    Map<String, GeoPlace> sense = new HashMap<>();
+    Map<String, Double> senseScore = new HashMap<>();
+    List<GeoPlace> second = new ArrayList<>();
+    for (int i = 0; i < mentions.size(); i++) {
+      GeoPlace p = best(mentions, i, ev, first);
+      second.add(p);
+      Mention m = mentions.get(i);
+      if (p != null && m.key() != null) {
+        double sc = Scorer.score(mentions, i, p, ev, first);
+        if (!senseScore.containsKey(m.key()) || sc > senseScore.get(m.key())) {
+          sense.put(m.key(), p);
+          senseScore.put(m.key(), sc);
+        }
+      }
+    }
+    List<Toponym> out = new ArrayList<>();
+    for (int i = 0; i < mentions.size(); i++) {
+      Mention m = mentions.get(i);
+      GeoPlace p = second.get(i);
+      if (p == null) {
+        out.add(m.toponym());
+        continue;
+      }
+      if (p.precision().equals("city")
+          && p.population() < 10_000
+          && p.country() != null
+          && !ev.votes().containsKey(p.country())
+          && !ev.names(p.admin1())
+          && !ev.namesDistrict(p.admin2())) {
+        continue; // a village nobody placed in its country: more likely a word or a name
+      }
+      GeoPlace named = m.key() == null || m.regionWord() ? p : sense.getOrDefault(m.key(), p);
+      out.add(
+          m.toponym()
+              .withPlace(
+                  named,
+                  "resolved to "
+                      + describe(named)
+                      + (m.candidates().size() > 1
+                          ? " among " + m.candidates().size() + " candidates"
+                          : "")));
+    }
+    return out;
+  }
+
+  private static String describe(GeoPlace p) {
+    return p.name()
+        + " ("
+        + p.precision()
+        + (p.country() == null ? "" : ", " + p.country())
+        + (p.geonamesId() == null ? "" : ", geonames " + p.geonamesId())
+        + ")";
+  }
+
+  private static @Nullable GeoPlace best(
+      List<Mention> mentions, int i, Evidence ev, @Nullable List<GeoPlace> first) {
+    GeoPlace best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (GeoPlace c : mentions.get(i).candidates()) {
+      double sc = Scorer.score(mentions, i, c, ev, first);
+      if (sc > bestScore) {
+        best = c;
+        bestScore = sc;
+      }
+    }
+    return best;
+  }
+}

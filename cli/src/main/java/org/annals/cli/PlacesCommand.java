@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Prints every place mention of the articles as JSON Lines: article_id, text, start, end,"
           + " use (place, actor or demonym), geonames_id, name, country, admin1, lat, lon,"
-          + " precision (site, city, region, country, continent) and rule.",
+          + " precision (site, city, district, region, country, continent) and rule.",
       "INPUT is read as by `annals code`."
     })
 final class PlacesCommand implements Callable<Integer> {

@@ -81,6 +81,48 @@ final class GeocodingTest {
   }
 
   @Test
+  void alternateName_ofAFamousCity_losesToThatCity() {
+    ArticleResult r =
+        run("Protesters marched through Philadelphia on Monday, and police closed two bridges.");
+    PlaceMention philadelphia = mention(r, "Philadelphia", 0);
+    assertThat(philadelphia.place().country()).isEqualTo("USA"); // not Amman's old name
+    assertThat(km(philadelphia, 39.95, -75.17)).isLessThan(30);
+
+    ArticleResult oregon = run("The Oregon legislature met in Salem on Monday to pass a budget.");
+    PlaceMention salem = mention(oregon, "Salem", 0);
+    assertThat(salem.place().country()).isEqualTo("USA"); // not Jerusalem
+    assertThat(salem.place().admin1()).isEqualTo("Oregon");
+  }
+
+  @Test
+  void qualifier_namingACounty_picksTheTownInThatCountyAndCountry() {
+    ArticleResult r = run("Floods cut off homes in Wellington, Somerset, on Monday night.");
+    PlaceMention wellington = mention(r, "Wellington", 0);
+    // Not New Zealand's capital: cities500 holds no Wellington in Somerset, so it is placed in
+    // the county the qualifier names.
+    assertThat(wellington.place().country()).isEqualTo("GBR");
+    assertThat(km(wellington, 50.98, -3.23)).isLessThan(60);
+    assertThat(mention(r, "Somerset", 0).place().precision()).isEqualTo("district");
+
+    ArticleResult surrey = run("Police in Surrey, UK, arrested a man after a burglary on Monday.");
+    assertThat(mention(surrey, "Surrey", 0).place().country()).isEqualTo("GBR"); // not BC
+  }
+
+  @Test
+  void weakNames_calendarTermsAndCommonWords_needEvidence() {
+    ArticleResult ramadan =
+        run("Families in Riyadh broke the fast at sunset on Monday as Ramadan began.");
+    assertThat(ramadan.places()).extracting(PlaceMention::text).doesNotContain("Ramadan");
+
+    ArticleResult commerce =
+        run("Traders told the Chamber of Commerce in Leeds on Monday that rents had doubled.");
+    assertThat(commerce.places())
+        .extracting(PlaceMention::text)
+        .doesNotContain("Chamber", "Commerce")
+        .contains("Leeds");
+  }
+
+  @Test
   void regionWords_possessivesAndQualifiers_pickTheRightKindOfPlace() {
     ArticleResult r =
         run(

@@ -174,7 +174,14 @@ public final class Lexicon {
 
   private static final Set<String> LANDMARK_PRECISIONS = Set.of("site", "region", "continent");
   private static final Set<String> TOPONYM_CUE_KINDS =
-      Set.of("org-head", "region-word", "prefix", "person-title", "actor-verb", "not-place");
+      Set.of(
+          "org-head",
+          "region-word",
+          "prefix",
+          "person-title",
+          "actor-verb",
+          "not-place",
+          "needs-qualifier");
 
   private void addLandmark(TsvRow r) {
     String precision = r.get(4).strip();

@@ -5,13 +5,15 @@ import org.annals.nlp.Token;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A recognised place mention with its gazetteer candidates, before resolution; {@code anyPrimary}
- * and {@code vote} are derived once here, not for every candidate scored.
+ * A recognised place mention with its gazetteer candidates, before resolution; {@code anyPrimary},
+ * {@code famousPrimary} and {@code vote} are derived once here, not for every candidate scored.
  *
  * @param regionWord a region word follows or precedes it ("Basra province", "the province of
  *     Basra")
  * @param key the gazetteer key it was found by, or null for a named-entity span
  * @param tokens the tokens of its sentence
+ * @param weak a one-word name that is a common lower-case word ("Mobile"): a place only with
+ *     evidence
  */
 record Mention(
     Toponym toponym,
@@ -19,7 +21,9 @@ record Mention(
     boolean regionWord,
     @Nullable String key,
     List<Token> tokens,
+    boolean weak,
     boolean anyPrimary,
+    boolean famousPrimary,
     @Nullable String vote) {
 
   static Mention of(
@@ -27,14 +31,17 @@ record Mention(
       List<GeoPlace> candidates,
       boolean regionWord,
       @Nullable String key,
-      List<Token> tokens) {
+      List<Token> tokens,
+      boolean weak) {
     return new Mention(
         toponym,
         candidates,
         regionWord,
         key,
         tokens,
+        weak,
         Scorer.anyPrimary(candidates, key),
+        Scorer.famousPrimary(candidates, key),
         Scorer.vote(candidates, key));
   }
 }

@@ -131,7 +131,9 @@ final class Recogniser {
               use,
               demonym,
               demonym != null ? "demonym" : "gazetteer name");
-      out.add(Mention.of(t, demonym != null ? List.of(demonym) : cands, regionWord, key, toks));
+      boolean weak = demonym == null && len == 1 && weak(surface);
+      out.add(
+          Mention.of(t, demonym != null ? List.of(demonym) : cands, regionWord, key, toks, weak));
       for (int k = i; k < i + len; k++) {
         taken[k] = true;
       }
@@ -160,7 +162,7 @@ final class Recogniser {
                 actorUse(s, e.tokenStart(), e.tokenEnd()) ? "actor" : "place",
                 null,
                 "named entity " + e.type() + ", not in the gazetteer");
-        out.add(Mention.of(t, List.of(), false, null, toks));
+        out.add(Mention.of(t, List.of(), false, null, toks, false));
       }
     }
   }
@@ -196,7 +198,7 @@ final class Recogniser {
                 demonym != null ? "demonym" : "modifier",
                 demonym,
                 "part of the hyphenated word '" + w + "'");
-        out.add(Mention.of(top, cands, false, k, s.tokens()));
+        out.add(Mention.of(top, cands, false, k, s.tokens(), demonym == null && weak(part)));
       }
       from += part.length() + 1;
     }
@@ -220,6 +222,12 @@ final class Recogniser {
             && !cands.get(0).precision().equals("site"); // a country, region or continent
     if (lexicon.toponymCue("not-place", lower) || lexicon.toponymCue("prefix", lower)) {
       return "not a place";
+    }
+    if (lexicon.toponymCue("needs-qualifier", lower)
+        && !(to + 1 < toks.size()
+            && (toks.get(to).word().equals(",") && capitalised(toks.get(to + 1).word())
+                || lexicon.toponymCue("region-word", toks.get(to).lower())))) {
+      return "a religious or calendar term without a qualifier"; // "Ramadan", not Turabah
     }
     boolean sentenceStart = from == 0 || isOpening(toks.get(from - 1).word());
     if (to - from == 1
@@ -293,6 +301,11 @@ final class Recogniser {
       return "a county or district the gazetteer does not hold";
     }
     return null;
+  }
+
+  /** A common lower-case word ("Mobile"). */
+  private boolean weak(String word) {
+    return gazetteer.commonWord(word.toLowerCase(Locale.ROOT));
   }
 
   /** A city or district of fewer than 100,000 people. */

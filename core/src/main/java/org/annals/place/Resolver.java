@@ -43,6 +43,19 @@ final class Resolver {
         out.add(m.toponym());
         continue;
       }
+      GeoPlace around = container(mentions, i, p, second);
+      if (around != null) {
+        out.add(
+            m.toponym()
+                .withPlace(
+                    around,
+                    "in "
+                        + describe(around)
+                        + ", the qualifier, which holds none of its "
+                        + m.candidates().size()
+                        + " candidates"));
+        continue;
+      }
       if (p.precision().equals("city")
           && p.population() < 10_000
           && p.country() != null
@@ -50,6 +63,9 @@ final class Resolver {
           && !ev.names(p.admin1())
           && !ev.namesDistrict(p.admin2())) {
         continue; // a village nobody placed in its country: more likely a word or a name
+      }
+      if (m.weak() && !m.regionWord() && !evidenced(mentions, i, p, ev)) {
+        continue; // "Mobile" alone, in no article about Alabama: a word, not a place
       }
       GeoPlace named = m.key() == null || m.regionWord() ? p : sense.getOrDefault(m.key(), p);
       out.add(
@@ -63,6 +79,50 @@ final class Resolver {
                           : "")));
     }
     return out;
+  }
+
+  /**
+   * "Wellington, Somerset" where no Wellington the gazetteer holds is in Somerset: the qualifier, a
+   * county or region, is where the town is; every candidate elsewhere loses (not for a country:
+   * "Saipan, Guam" lists islands). Null when there is no such qualifier or a candidate lies inside
+   * it (scoring then picks that one).
+   */
+  private static @Nullable GeoPlace container(
+      List<Mention> mentions, int i, GeoPlace p, List<GeoPlace> second) {
+    if (!p.precision().equals("city") || i + 1 >= mentions.size()) {
+      return null;
+    }
+    Mention m = mentions.get(i);
+    Toponym t = m.toponym();
+    Toponym o = mentions.get(i + 1).toponym();
+    GeoPlace q = second.get(i + 1);
+    if (q == null
+        || o.sentence() != t.sentence()
+        || o.tokenStart() != t.tokenEnd() + 1
+        || !m.tokens().get(t.tokenEnd()).word().equals(",")
+        || Gazetteer.precisionRank(q.precision()) < 2
+        || Gazetteer.precisionRank(q.precision()) > 3
+        || q.featureCode().equals("LANDMARK")) {
+      return null;
+    }
+    for (GeoPlace c : m.candidates()) {
+      if (Scorer.contains(q, c)) {
+        return null;
+      }
+    }
+    return q;
+  }
+
+  /**
+   * Whether a common word's place has evidence: a qualifier ("Mobile, Alabama"), a population of
+   * 100,000 or more, or other mentions of its country or region.
+   */
+  private static boolean evidenced(List<Mention> mentions, int i, GeoPlace p, Evidence ev) {
+    return Scorer.qualifier(mentions, i, p, mentions.get(i).tokens()) > 0
+        || !p.precision().equals("city") && !p.precision().equals("district")
+        || p.population() >= 100_000
+        || p.country() != null && ev.votes().containsKey(p.country())
+        || ev.names(p.admin1());
   }
 
   private static String describe(GeoPlace p) {

@@ -29,9 +29,7 @@ final class Scorer {
                   : Math.log10(c.population() + 1) + (m.regionWord() ? 4.0 : 0.5);
           case "district" -> Math.log10(c.population() + 1) + (m.regionWord() ? 4.0 : 0.5);
           default ->
-              Math.log10(c.population() + 1)
-                  + feature(c.featureCode())
-                  - (primaryName(c, m) || !m.anyPrimary() ? 0 : 0.5); // "Salisbury": not old Harare
+              Math.log10(c.population() + 1) + feature(c.featureCode()) - alternatePenalty(c, m);
         };
     if ((c.precision().equals("region") || c.precision().equals("district"))
         && !m.regionWord()
@@ -128,6 +126,32 @@ final class Scorer {
     return key == null || Gazetteer.fold(c.name()).equals(key);
   }
 
+  /**
+   * An alternate name loses to the places whose own name it is: a little ("Salisbury": not old
+   * Harare), and a lot when one of them is famous ("Philadelphia" is not Amman, "Salem" not
+   * Jerusalem).
+   */
+  private static double alternatePenalty(GeoPlace c, Mention m) {
+    if (primaryName(c, m) || !m.anyPrimary()) {
+      return 0;
+    }
+    return m.famousPrimary() ? 3.0 : 0.5;
+  }
+
+  /**
+   * Whether a city of 100,000 people or more has this as its own name (a region does not count:
+   * "New York" and "Washington" are still the cities GeoNames calls "New York City" and
+   * "Washington, D.C.").
+   */
+  static boolean famousPrimary(List<GeoPlace> cands, @Nullable String key) {
+    for (GeoPlace c : cands) {
+      if (primaryName(c, key) && c.precision().equals("city") && c.population() >= 100_000) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean anyPrimary(List<GeoPlace> cands, @Nullable String key) {
     for (GeoPlace c : cands) {
       if (primaryName(c, key)) {
@@ -156,7 +180,7 @@ final class Scorer {
    * "Paris, Texas", "Kiev, Ukraine" (a comma, then a place that contains c) or "Iraq's Basra" (a
    * possessive place that contains c) in the same sentence.
    */
-  private static double qualifier(List<Mention> mentions, int i, GeoPlace c, List<Token> sentence) {
+  static double qualifier(List<Mention> mentions, int i, GeoPlace c, List<Token> sentence) {
     Toponym t = mentions.get(i).toponym();
     for (int j : new int[] {i - 1, i + 1}) {
       if (j < 0 || j >= mentions.size() || mentions.get(j).toponym().sentence() != t.sentence()) {
@@ -187,7 +211,8 @@ final class Scorer {
     return 0;
   }
 
-  private static boolean contains(GeoPlace outer, GeoPlace inner) {
+  /** Whether {@code outer}, a country, region or district, holds {@code inner}. */
+  static boolean contains(GeoPlace outer, GeoPlace inner) {
     return outer.precision().equals("country")
             && outer.country() != null
             && outer.country().equals(inner.country())

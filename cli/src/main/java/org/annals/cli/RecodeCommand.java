@@ -79,10 +79,10 @@ final class RecodeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--from " + start + " is after --to " + end + "; swap them");
     }
-    if (threads < 1 || batch < 1) {
+    Options.threads(spec, threads);
+    if (batch < 1) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--threads and --batch must be at least 1, got " + threads + " and " + batch);
+          spec.commandLine(), "--batch must be at least 1, got " + batch);
     }
     if (!Files.isRegularFile(db)) {
       err.println(

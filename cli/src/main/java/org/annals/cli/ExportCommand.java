@@ -84,21 +84,17 @@ final class ExportCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), problem);
       }
     }
-    if (type != null && !PLOVER_TYPES.contains(type.toUpperCase(Locale.ROOT))) {
+    if (type != null
+        && !org.annals.classify.Labels.PLOVER_TYPES.contains(type.toUpperCase(Locale.ROOT))) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           "--type '"
               + type
               + "' is not a PLOVER type; use one of "
-              + String.join(", ", PLOVER_TYPES));
+              + String.join(", ", org.annals.classify.Labels.PLOVER_TYPES));
     }
     return new Exporter.Filter(fromDate, toDate, country, type);
   }
-
-  private static final java.util.List<String> PLOVER_TYPES =
-      org.annals.classify.Labels.PLOVER.stream()
-          .filter(t -> !t.equals(org.annals.classify.Labels.NONE))
-          .toList();
 
   @Override
   public Integer call() {

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +12,7 @@ import org.annals.ingest.ArticleReader;
 import org.annals.ingest.RawArticle;
 import org.annals.output.EventWriter;
 import org.annals.output.OutputException;
+import org.annals.store.Ingester;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,7 +82,9 @@ final class ReadCommand implements Callable<Integer> {
     return batch.coded == 0 ? 1 : 0;
   }
 
-  /** One article as a JSON line; {@code outlet} is the source, else the URL's host. */
+  /**
+   * One article as a JSON line; {@code outlet} is what the store records ({@link Ingester#outlet}).
+   */
   static String json(RawArticle a) {
     ObjectNode n = EventWriter.JSON.createObjectNode();
     n.put("id", a.id());
@@ -91,28 +92,12 @@ final class ReadCommand implements Callable<Integer> {
     n.put("url", a.url());
     n.put("title", a.title());
     n.put("published", a.published() == null ? null : a.published().toString());
-    n.put("outlet", a.source() != null ? a.source() : host(a.url()));
+    n.put("outlet", Ingester.outlet(a.source(), a.url()));
     n.put("text", a.text());
     try {
       return EventWriter.JSON.writeValueAsString(n);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write article " + a.id() + " as JSON", e);
-    }
-  }
-
-  private static @Nullable String host(@Nullable String url) {
-    if (url == null) {
-      return null;
-    }
-    try {
-      String h = new URI(url).getHost();
-      if (h == null) {
-        return null;
-      }
-      h = h.toLowerCase(Locale.ROOT);
-      return h.startsWith("www.") ? h.substring(4) : h;
-    } catch (URISyntaxException e) {
-      return null;
     }
   }
 }

@@ -36,6 +36,9 @@ public final class Labels {
           "FIGHT",
           NONE);
 
+  /** PLOVER's event types without {@link #NONE}: what users filter on. */
+  public static final List<String> PLOVER_TYPES = PLOVER.subList(0, PLOVER.size() - 1);
+
   /** The 25 ACLED sub-event types as CASE 2021 codes, mapped to ACLED's names. */
   public static final Map<String, String> CASE_TO_ACLED = caseToAcled();
 

@@ -7,12 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.annals.ingest.InputChecks;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +25,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ExtractionEvaluation {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern TOKEN = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
 
   /** Tokens of slack after the expected opening (a dateline, a byline) still count as a start. */
   private static final int START_SLACK = 40;
@@ -83,13 +79,13 @@ public final class ExtractionEvaluation {
       if (expected == null
           || expected.isBlank()
           || InputChecks.checkEnglish(name, expected).isPresent()
-          || tokens(expected).size() < 5) {
+          || ShingleF1.tokens(expected).size() < 5) {
         continue;
       }
       String got = extract.apply(Files.readAllBytes(page));
       if (opening) {
         openings++;
-        boolean ok = startsWith(tokens(got), tokens(expected));
+        boolean ok = startsWith(ShingleF1.tokens(got), ShingleF1.tokens(expected));
         found += ok ? 1 : 0;
         ShingleF1.Page s = partial.add(expected, got);
         out.printf(
@@ -129,15 +125,6 @@ public final class ExtractionEvaluation {
     JsonNode e = n.has("expected") ? n.get("expected") : n;
     JsonNode t = e.get("cleaned_text");
     return t == null || !t.isTextual() ? null : t.textValue();
-  }
-
-  private static List<String> tokens(String s) {
-    List<String> out = new ArrayList<>();
-    Matcher m = TOKEN.matcher(s);
-    while (m.find()) {
-      out.add(m.group());
-    }
-    return out;
   }
 
   /** True if {@code want} occurs in {@code got} within its first tokens. */

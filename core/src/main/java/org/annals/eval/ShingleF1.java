@@ -128,11 +128,7 @@ public final class ShingleF1 {
 
   /** The shingles of {@code text} and how often each occurs. */
   static Map<List<String>, Integer> shingles(String text) {
-    List<String> tokens = new ArrayList<>();
-    Matcher m = TOKEN.matcher(text);
-    while (m.find()) {
-      tokens.add(m.group());
-    }
+    List<String> tokens = tokens(text);
     Map<List<String>, Integer> out = new HashMap<>();
     if (tokens.isEmpty()) {
       return out;
@@ -141,5 +137,15 @@ public final class ShingleF1 {
       out.merge(List.copyOf(tokens.subList(i, Math.min(tokens.size(), i + SIZE))), 1, Integer::sum);
     }
     return out;
+  }
+
+  /** The metric's tokens of {@code text}: runs of Unicode word characters, case kept. */
+  static List<String> tokens(String text) {
+    List<String> tokens = new ArrayList<>();
+    Matcher m = TOKEN.matcher(text);
+    while (m.find()) {
+      tokens.add(m.group());
+    }
+    return tokens;
   }
 }

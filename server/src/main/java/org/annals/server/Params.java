@@ -44,8 +44,7 @@ final class Params {
   static final Set<String> COUNTRIES = org.annals.place.CountryCodes.all();
 
   /** PLOVER's 18 event types. */
-  static final Set<String> PLOVER_TYPES =
-      new TreeSet<>(Labels.PLOVER.stream().filter(t -> !t.equals(Labels.NONE)).toList());
+  static final Set<String> PLOVER_TYPES = new TreeSet<>(Labels.PLOVER_TYPES);
 
   /** ACLED's six event types and 25 sub-event types, by name. */
   static final Set<String> ACLED_TYPES = acledTypes();

@@ -110,7 +110,9 @@ final class Matching {
    * the same person or organisation (a capitalised name that is not the place's).
    */
   static boolean undatedNamed(CodedEvent x, CodedEvent y) {
-    if (!fineplace(x.location()) || !fineplace(y.location()) || !near(x.location(), y.location())) {
+    if (!precisePlace(x.location())
+        || !precisePlace(y.location())
+        || !near(x.location(), y.location())) {
       return false;
     }
     Set<String> names = Names.of(x, x.location());
@@ -118,14 +120,14 @@ final class Matching {
     return !names.isEmpty();
   }
 
-  private static boolean fineplace(Location l) {
+  /** Placed at a site or a town. */
+  private static boolean precisePlace(Location l) {
     return "site".equals(l.precision()) || "city".equals(l.precision());
   }
 
   /** A precise report: dated to the day (or a few days) and placed at a site or town. */
   static boolean fine(CodedEvent e) {
-    String p = e.location().precision();
-    return dayLevel(e) && ("site".equals(p) || "city".equals(p));
+    return dayLevel(e) && precisePlace(e.location());
   }
 
   /**

@@ -238,7 +238,8 @@ public final class Ingester {
     }
   }
 
-  static @Nullable String outlet(@Nullable String source, @Nullable String url) {
+  /** The outlet an article counts under: its source, else its URL's host without www. */
+  public static @Nullable String outlet(@Nullable String source, @Nullable String url) {
     if (source != null && !source.isBlank()) {
       return source.strip();
     }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.annals.event.CodedEvent;
 
 /**
  * Merges reports of one happening into one event. The result is a function of the set of reports
@@ -16,20 +17,124 @@ import java.util.Set;
  * into one event (the coder already decided they are different happenings). Vague reports then join
  * the precise event they fit that has the most articles. Thread-safe.
  *
+ * <p>Reports fall into <em>clusters</em> ({@link #clusters}): the reports related ({@link
+ * #related}) to each other directly or through others. No decision looks outside a cluster, so the
+ * events of a set of reports are the events of each of its clusters, and a store that adds reports
+ * recomputes only the clusters they join, whatever the size of the store.
+ *
  * <p>Cost: candidate pairs are found by a sweep over start dates (a day of slack), within
- * near-duplicate families and, for undated reports, within one place, so a partition of {@code n}
- * reports costs about {@code n} times the reports sharing a day or two, not {@code n²}.
+ * near-duplicate families and, for undated reports, within one place and name, so {@code n} reports
+ * cost about {@code n} times the reports sharing a day or two, not {@code n²}.
  */
 public final class EventMerger {
 
   /** Merges the reports into events, sorted by event id. Reports with equal ids are kept once. */
   public List<MergedEvent> merge(Collection<Report> input) {
+    List<MergedEvent> events = new ArrayList<>();
+    for (List<Report> cluster : clusters(input)) {
+      events.addAll(mergeCluster(cluster));
+    }
+    events.sort(Comparator.comparing(MergedEvent::id));
+    return events;
+  }
+
+  /**
+   * The reports in clusters: each cluster holds the reports related to one another directly or
+   * through others, sorted by id; clusters are sorted by their first id. Reports with equal ids are
+   * kept once.
+   */
+  public List<List<Report>> clusters(Collection<Report> input) {
+    List<Report> reports = distinct(input);
+    int[] parent = new int[reports.size()];
+    for (int i = 0; i < parent.length; i++) {
+      parent[i] = i;
+    }
+    candidates(
+        reports,
+        (i, j) -> {
+          if (related(reports.get(i), reports.get(j))) {
+            int a = root(parent, i);
+            int b = root(parent, j);
+            parent[Math.max(a, b)] = Math.min(a, b);
+          }
+        });
+    Map<Integer, List<Report>> byRoot = new java.util.TreeMap<>();
+    for (int i = 0; i < parent.length; i++) {
+      byRoot.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(reports.get(i));
+    }
+    return new ArrayList<>(byRoot.values());
+  }
+
+  /**
+   * True if merging may put the two reports in one event, or one may decide where the other goes:
+   * they are of one kind ({@link Report#kind}) and {@link Matching} links them, or one is a vague
+   * report that could be telling of the other. Symmetric.
+   */
+  public static boolean related(Report a, Report b) {
+    CodedEvent x = a.event();
+    CodedEvent y = b.event();
+    return Report.kind(x).equals(Report.kind(y))
+        && (Matching.link(a, b) > 0 || Matching.contains(x, y) || Matching.contains(y, x));
+  }
+
+  /**
+   * The ids of the reports of {@code others} related ({@link #related}) to some report of {@code
+   * seeds}, compared on the pairs {@link #clusters} compares: a store's new reports join the
+   * clusters of these reports.
+   */
+  public Set<String> relatedTo(Collection<Report> seeds, Collection<Report> others) {
+    Map<String, Report> byId = new HashMap<>();
+    seeds.forEach(r -> byId.putIfAbsent(r.id(), r));
+    int seedCount = byId.size();
+    List<Report> reports = new ArrayList<>(byId.values());
+    for (Report r : others) {
+      if (byId.putIfAbsent(r.id(), r) == null) {
+        reports.add(r);
+      }
+    }
+    Set<String> found = new java.util.TreeSet<>();
+    candidates(
+        reports,
+        (i, j) -> {
+          if ((i < seedCount) != (j < seedCount)) {
+            Report other = reports.get(Math.max(i, j));
+            if (!found.contains(other.id()) && related(reports.get(i), reports.get(j))) {
+              found.add(other.id());
+            }
+          }
+        });
+    return found;
+  }
+
+  private static int root(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  private static List<Report> distinct(Collection<Report> input) {
     Map<String, Report> byId = new HashMap<>();
     for (Report r : input) {
       byId.putIfAbsent(r.id(), r);
     }
     List<Report> reports = new ArrayList<>(byId.values());
     reports.sort(Comparator.comparing(Report::id));
+    return reports;
+  }
+
+  /**
+   * Two reports further apart than this (km) are related only if one place contains the other: the
+   * widest radius {@link Matching} allows two placed reports.
+   */
+  public static final double NEAR_KM = 2 * Matching.CITY_RADIUS_KM;
+
+  /**
+   * The events of one cluster (from {@link #clusters}, sorted by id), sorted by id: the same as
+   * {@link #merge} of these reports, without finding the clusters again.
+   */
+  public List<MergedEvent> mergeCluster(List<Report> reports) {
     Clusters clusters = new Clusters(reports);
     for (int[] link : links(reports)) {
       clusters.union(link[1], link[2]);
@@ -43,29 +148,72 @@ public final class EventMerger {
     return events;
   }
 
+  /**
+   * What an undated report shares with every undated report it may be linked to ({@link
+   * Matching#undatedNamed}): its kind, its town or site and one distinctive name of its evidence,
+   * one key per name. Empty for a dated report or one placed only in a region or country.
+   */
+  public static Set<String> undatedKeys(CodedEvent e) {
+    if (e.date() != null || e.location().name() == null || !Matching.precisePlace(e.location())) {
+      return Set.of();
+    }
+    Set<String> keys = new java.util.TreeSet<>();
+    for (String name : Names.of(e, e.location())) {
+      keys.add(Report.kind(e) + "|" + e.location().name() + "|" + name);
+    }
+    return keys;
+  }
+
+  /** Receives candidate pairs of report indexes. */
+  private interface PairSink {
+    void pair(int i, int j);
+  }
+
   /** Candidate links as {score, i, j}, strongest first, then by report order. */
   private static List<int[]> links(List<Report> reports) {
     List<int[]> links = new ArrayList<>();
+    candidates(reports, (i, j) -> addLink(links, reports, i, j));
+    links.sort(
+        Comparator.comparingInt((int[] l) -> -l[0])
+            .thenComparingInt(l -> l[1])
+            .thenComparingInt(l -> l[2]));
+    return links;
+  }
+
+  /**
+   * Every pair of reports that may be linked or related, some more than once: pairs within a
+   * near-duplicate family, undated pairs that share a key ({@link #undatedKeys}), and dated pairs
+   * whose start dates are at most the first one's end plus a day apart.
+   */
+  private static void candidates(List<Report> reports, PairSink sink) {
     // Copies in one family may disagree on dates: compare every pair within a family. Any other
     // link needs overlapping dates: sweep by start date.
     Map<String, List<Integer>> byFamily = new HashMap<>();
-    Map<String, List<Integer>> undatedByPlace = new HashMap<>();
+    Map<String, List<Integer>> undatedByKey = new HashMap<>();
     List<Integer> dated = new ArrayList<>();
     for (int i = 0; i < reports.size(); i++) {
       Report r = reports.get(i);
       byFamily.computeIfAbsent(r.family(), k -> new ArrayList<>()).add(i);
       if (r.event().date() != null) {
-        dated.add(i);
-      } else if (r.event().location().name() != null) {
-        undatedByPlace.computeIfAbsent(r.event().location().name(), k -> new ArrayList<>()).add(i);
+        if (Matching.dayLevel(r.event())) {
+          dated.add(i); // longer spans link only within their family
+        }
+      } else {
+        for (String key : undatedKeys(r.event())) {
+          undatedByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
       }
     }
-    // Undated reports can only be told apart by place and names: compare within one place.
-    for (List<Integer> place : undatedByPlace.values()) {
-      for (int a = 0; a < place.size(); a++) {
-        for (int b = a + 1; b < place.size(); b++) {
-          if (!reports.get(place.get(a)).family().equals(reports.get(place.get(b)).family())) {
-            addLink(links, reports, place.get(a), place.get(b));
+    // Undated reports can only be told apart by place and names: compare those that share both.
+    Set<Long> seen = new HashSet<>();
+    for (List<Integer> key : undatedByKey.values()) {
+      for (int a = 0; a < key.size(); a++) {
+        for (int b = a + 1; b < key.size(); b++) {
+          int i = key.get(a);
+          int j = key.get(b);
+          if (!reports.get(i).family().equals(reports.get(j).family())
+              && seen.add((long) i * reports.size() + j)) {
+            sink.pair(i, j);
           }
         }
       }
@@ -73,7 +221,7 @@ public final class EventMerger {
     for (List<Integer> family : byFamily.values()) {
       for (int a = 0; a < family.size(); a++) {
         for (int b = a + 1; b < family.size(); b++) {
-          addLink(links, reports, family.get(a), family.get(b));
+          sink.pair(family.get(a), family.get(b));
         }
       }
     }
@@ -89,15 +237,10 @@ public final class EventMerger {
           break;
         }
         if (!x.family().equals(y.family())) {
-          addLink(links, reports, dated.get(a), dated.get(b));
+          sink.pair(dated.get(a), dated.get(b));
         }
       }
     }
-    links.sort(
-        Comparator.comparingInt((int[] l) -> -l[0])
-            .thenComparingInt(l -> l[1])
-            .thenComparingInt(l -> l[2]));
-    return links;
   }
 
   private static void addLink(List<int[]> links, List<Report> reports, int i, int j) {

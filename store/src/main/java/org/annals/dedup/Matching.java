@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * first: near-duplicate copies with a shared evidence sentence (4), near-duplicate copies that
  * agree on dates and background (3), two precise reports (a day, a site or town) of compatible
  * events close in place and time (2), two reports of one day that agree exactly on a vaguer place
- * (1). A report placed only in a region or country never links two precise ones; it attaches to one
- * event afterwards ({@link #contains}). Reports dated only to a month or a year merge only with
- * their own copies.
+ * (1; the day-after slack of {@link #datesNear} is for precise reports only). A report placed only
+ * in a region or country never links two precise ones; it attaches to one event afterwards ({@link
+ * #contains}). Reports dated only to a month or a year merge only with their own copies.
  */
 final class Matching {
   /** Two precise places this far apart (km, each side's radius) may be one happening. */
@@ -57,10 +57,16 @@ final class Matching {
     if (fineA != fine(y)) {
       return 0;
     }
+    if ((range(x) || range(y)) && !sameDates(x, y)) {
+      // A few days ("last week") link only to the same few days: ranges that merely overlap
+      // would chain, day after day, every report of a kind in a country into one cluster.
+      return 0;
+    }
     if (fineA) {
       return datesNear(x, y) && near(x.location(), y.location()) ? 2 : 0;
     }
-    return dayLevel(x) && dayLevel(y) && datesNear(x, y) && nested(x.location(), y.location())
+    // Vague reports need the same day, for the same reason: no day-after slack.
+    return dayLevel(x) && dayLevel(y) && sameDates(x, y) && nested(x.location(), y.location())
         ? 1
         : 0;
   }
@@ -121,8 +127,13 @@ final class Matching {
   }
 
   /** Placed at a site or a town. */
-  private static boolean precisePlace(Location l) {
+  static boolean precisePlace(Location l) {
     return "site".equals(l.precision()) || "city".equals(l.precision());
+  }
+
+  /** Dated to a few days rather than one. */
+  private static boolean range(CodedEvent e) {
+    return !"day".equals(e.datePrecision());
   }
 
   /** A precise report: dated to the day (or a few days) and placed at a site or town. */
@@ -151,10 +162,12 @@ final class Matching {
 
   /**
    * True if the vague report {@code coarse} (a day, but only a region or country) could be telling
-   * of the precise one.
+   * of the precise one. A vague range of days contains nothing: two overlapping ranges would chain
+   * through the reports they both contain.
    */
   static boolean contains(CodedEvent coarse, CodedEvent precise) {
-    if (!dayLevel(coarse)
+    if (!"day".equals(coarse.datePrecision())
+        || coarse.date() == null
         || !typesCompatible(coarse, precise)
         || !actorsCompatible(coarse.source(), precise.source())
         || !actorsCompatible(coarse.target(), precise.target())) {
@@ -167,8 +180,11 @@ final class Matching {
     }
     Location c = coarse.location();
     Location p = precise.location();
-    if (c.precision() == null || !Objects.equals(c.country(), p.country())) {
-      return c.precision() == null && c.country() == null;
+    if (!Objects.equals(c.country(), p.country())) {
+      return false; // a place contains only places of its own country
+    }
+    if (c.precision() == null) {
+      return c.country() == null;
     }
     return switch (c.precision()) {
       case "continent", "country" -> true;
@@ -239,12 +255,12 @@ final class Matching {
     return e.dateEnd() != null ? e.dateEnd() : Objects.requireNonNull(e.date());
   }
 
+  /**
+   * Two placed reports within each side's radius of each other, in one country or across a border
+   * (a town and its neighbour on the other side of a frontier may be one happening's site).
+   */
   static boolean near(Location a, Location b) {
-    if (a.lat() == null
-        || a.lon() == null
-        || b.lat() == null
-        || b.lon() == null
-        || !Objects.equals(a.country(), b.country())) {
+    if (a.lat() == null || a.lon() == null || b.lat() == null || b.lon() == null) {
       return false;
     }
     return GeoPlace.km(a.lat(), a.lon(), b.lat(), b.lon()) <= radius(a) + radius(b);

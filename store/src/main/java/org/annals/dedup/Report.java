@@ -43,22 +43,11 @@ public record Report(
   }
 
   /**
-   * The partition a report belongs to: reports merge only within one partition, so a store
-   * recomputes only the partitions a batch touched. The kind of event ({@link #kind}), the
-   * location's country and the month the event starts in ({@code undated} without a date).
-   */
-  public static String partition(CodedEvent e) {
-    String country = e.location().country() == null ? "" : e.location().country();
-    String month = e.date() == null ? "undated" : e.date().substring(0, 7);
-    return kind(e) + "|" + country + "|" + month;
-  }
-
-  /**
    * What kind of happening a report tells of, coarse enough that two reports of one happening
    * always share it: ACLED's event type (protests and riots together, since reports disagree on
-   * whether a crowd turned violent), else the PLOVER type.
+   * whether a crowd turned violent), else the PLOVER type. Reports of two kinds never merge.
    */
-  static String kind(CodedEvent e) {
+  public static String kind(CodedEvent e) {
     String acled = e.acled().eventType();
     if (acled == null) {
       return e.plover().type();

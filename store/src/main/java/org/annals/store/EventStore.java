@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.annals.dedup.EventMerger;
@@ -33,8 +34,8 @@ import org.annals.output.EventWriter;
 
 /**
  * An embedded DuckDB file of articles, reports and events. Each {@link #write} is one transaction:
- * its articles, their reports and the events of every partition they touch are stored together or
- * not at all, so a killed process leaves the store as it was after the last whole batch. Not
+ * its articles, their reports and the events of every cluster they join are stored together or not
+ * at all, so a killed process leaves the store as it was after the last whole batch. Not
  * thread-safe: one writer at a time (DuckDB locks the file against other processes).
  */
 public final class EventStore implements AutoCloseable {
@@ -74,7 +75,14 @@ public final class EventStore implements AutoCloseable {
       throw new StoreException(
           "cannot prepare the store " + file + ": " + firstLine(String.valueOf(e.getMessage())), e);
     }
-    return new EventStore(file, c, false);
+    EventStore store = new EventStore(file, c, false);
+    try {
+      store.reclusterIfPending();
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+    return store;
   }
 
   /**
@@ -206,11 +214,16 @@ public final class EventStore implements AutoCloseable {
       return out;
     }
     String keys = bands.stream().map(String::valueOf).collect(Collectors.joining(","));
+    // two steps with a literal list between: a subquery would be a join that scans articles
+    Set<String> ids = new java.util.TreeSet<>();
     query(
-        "SELECT id, family, minhash FROM articles WHERE id IN (SELECT article_id FROM"
-            + " article_bands WHERE band IN ("
-            + keys
-            + "))",
+        "SELECT DISTINCT article_id FROM article_bands WHERE band IN (" + keys + ")",
+        rs -> ids.add(rs.getString(1)));
+    if (ids.isEmpty()) {
+      return out;
+    }
+    query(
+        "SELECT id, family, minhash FROM articles WHERE id IN (" + in(ids) + ")",
         rs ->
             out.put(
                 rs.getString(1),
@@ -231,20 +244,20 @@ public final class EventStore implements AutoCloseable {
 
   /**
    * Stores a batch in one transaction: the articles and their reports, families joined by new
-   * near-duplicates renamed to their smallest id, then the events of every touched partition
-   * recomputed from all their reports. Returns the number of events before and after.
+   * near-duplicates renamed to their smallest id, then the events of every cluster the reports join
+   * recomputed from all its reports. Returns the number of events before and after.
    */
   int[] write(List<StoredArticle> articles, Map<String, String> familyRenames) {
     return inTransaction(
         "nothing from this batch was stored",
         now -> {
-          Set<String> partitions = new LinkedHashSet<>();
+          Touched touched = new Touched();
           insertArticles(articles, now);
           if (!familyRenames.isEmpty()) {
-            partitions.addAll(renameFamilies(familyRenames));
+            renameFamilies(familyRenames, touched);
           }
-          insertReports(articles.stream().map(StoredArticle::reports).toList(), partitions);
-          return partitions;
+          insertReports(articles.stream().map(StoredArticle::reports).toList(), touched);
+          return touched;
         });
   }
 
@@ -253,20 +266,25 @@ public final class EventStore implements AutoCloseable {
 
   /**
    * Replaces the reports of re-coded articles in one transaction: their old reports go, the new
-   * ones come in, each article records {@code coder}, and the events of every partition that lost
-   * or gained a report are recomputed (with their removals recorded), so a killed recode leaves
-   * every article either as it was or re-coded. Returns the number of events before and after.
+   * ones come in, each article records {@code coder}, and the events of every cluster that lost or
+   * gained a report are recomputed (with their removals recorded), so a killed recode leaves every
+   * article either as it was or re-coded. Returns the number of events before and after.
    */
   int[] replaceReports(List<Recoded> articles, String coder) {
     return inTransaction(
         "nothing from this batch was re-coded",
         now -> {
-          Set<String> partitions = new LinkedHashSet<>();
+          Touched touched = new Touched();
           String ids = in(articles.stream().map(Recoded::id).toList());
           query(
-              "SELECT DISTINCT partition FROM reports WHERE article_id IN (" + ids + ")",
-              rs -> partitions.add(rs.getString(1)));
+              "SELECT DISTINCT cluster FROM reports WHERE article_id IN (" + ids + ")",
+              rs -> touched.clusters.add(rs.getString(1)));
           try (Statement st = conn.createStatement()) {
+            st.execute(
+                "DELETE FROM report_keys WHERE report_id IN (SELECT id FROM reports WHERE"
+                    + " article_id IN ("
+                    + ids
+                    + "))");
             st.execute("DELETE FROM reports WHERE article_id IN (" + ids + ")");
           }
           try (PreparedStatement st =
@@ -280,18 +298,79 @@ public final class EventStore implements AutoCloseable {
             }
             st.executeBatch();
           }
-          insertReports(articles.stream().map(Recoded::reports).toList(), partitions);
-          return partitions;
+          insertReports(articles.stream().map(Recoded::reports).toList(), touched);
+          return touched;
         });
   }
 
-  /** The changes of one write; returns the partitions whose events must be recomputed. */
-  private interface Change {
-    Set<String> apply(LocalDateTime now) throws SQLException;
+  /**
+   * Clusters the reports of a store made before schema version 4 again, one kind at a time, if its
+   * migration left the {@code recluster} flag: its clusters were partitions (kind, country, month),
+   * so reports of one happening across a border or a month's end had not met. Events that merge are
+   * recorded as removed, as on any write.
+   */
+  private void reclusterIfPending() {
+    boolean[] pending = new boolean[1];
+    query("SELECT 1 FROM meta WHERE key = 'recluster'", rs -> pending[0] = true);
+    if (!pending[0]) {
+      return;
+    }
+    inTransaction(
+        "the store was left as it was; open it again to finish",
+        now -> {
+          try (Rows keys = new Rows(conn, "report_keys")) {
+            query(
+                "SELECT json FROM reports WHERE date IS NULL",
+                rs -> {
+                  CodedEvent e = parse(rs.getString(1));
+                  for (String key : EventMerger.undatedKeys(e)) {
+                    keys.add(key, e.id());
+                  }
+                });
+          }
+          return new Touched();
+        });
+    List<String> kinds = new ArrayList<>();
+    query("SELECT DISTINCT kind FROM reports ORDER BY kind", rs -> kinds.add(rs.getString(1)));
+    for (String kind : kinds) {
+      inTransaction(
+          "the store was left as it was; open it again to finish",
+          now -> {
+            Touched touched = new Touched();
+            query(
+                "SELECT DISTINCT cluster FROM reports WHERE kind = '"
+                    + kind.replace("'", "''")
+                    + "'",
+                rs -> touched.clusters.add(rs.getString(1)));
+            return touched;
+          });
+    }
+    try (Statement st = conn.createStatement()) {
+      st.execute("DELETE FROM meta WHERE key = 'recluster'");
+    } catch (SQLException e) {
+      throw new StoreException("could not write to the store " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /**
-   * Applies {@code change} and recomputes the partitions it touched in one transaction, rolled back
+   * What a write changed: reports new or with a new family, whose relations must be looked for, and
+   * clusters that lost reports.
+   */
+  private static final class Touched {
+    final Set<String> reports = new LinkedHashSet<>();
+    final Set<String> clusters = new LinkedHashSet<>();
+
+    /** New reports, stored by {@link #recompute} once their cluster is known. */
+    final List<CodedEvent> fresh = new ArrayList<>();
+  }
+
+  /** The changes of one write; returns what must be recomputed. */
+  private interface Change {
+    Touched apply(LocalDateTime now) throws SQLException;
+  }
+
+  /**
+   * Applies {@code change} and recomputes the clusters it touched in one transaction, rolled back
    * whole on any failure; returns the number of events before and after.
    */
   private int[] inTransaction(String onFailure, Change change) {
@@ -379,16 +458,19 @@ public final class EventStore implements AutoCloseable {
   }
 
   /**
-   * Renames families joined by a new near-duplicate; returns the partitions whose reports moved.
+   * Renames families joined by a new near-duplicate; their reports are touched, as are their
+   * clusters.
    */
-  private Set<String> renameFamilies(Map<String, String> renames) throws SQLException {
-    Set<String> partitions = new LinkedHashSet<>();
+  private void renameFamilies(Map<String, String> renames, Touched touched) throws SQLException {
     query(
-        "SELECT DISTINCT r.partition FROM reports r JOIN articles a ON a.id = r.article_id"
-            + " WHERE a.family IN ("
+        "SELECT r.id, r.cluster FROM reports r WHERE r.article_id IN (SELECT id FROM articles"
+            + " WHERE family IN ("
             + in(renames.keySet())
-            + ")",
-        rs -> partitions.add(rs.getString(1)));
+            + "))",
+        rs -> {
+          touched.reports.add(rs.getString(1));
+          touched.clusters.add(rs.getString(2));
+        });
     try (PreparedStatement st =
         conn.prepareStatement("UPDATE articles SET family = ? WHERE family = ?")) {
       for (var e : renames.entrySet()) {
@@ -398,66 +480,139 @@ public final class EventStore implements AutoCloseable {
       }
       st.executeBatch();
     }
-    return partitions;
   }
 
-  private void insertReports(List<List<CodedEvent>> reports, Set<String> partitions)
-      throws SQLException {
-    try (Rows rows = new Rows(conn, "reports")) {
-      for (List<CodedEvent> article : reports) {
-        for (CodedEvent e : article) {
-          String partition = Report.partition(e);
-          partitions.add(partition);
-          List<Object> values = Columns.values(e);
-          values.add(partition);
-          values.add(EventWriter.toJson(e));
-          rows.add(values);
-        }
+  /** Takes new reports; {@link #recompute} stores them with their cluster. */
+  private static void insertReports(List<List<CodedEvent>> reports, Touched touched) {
+    for (List<CodedEvent> article : reports) {
+      for (CodedEvent e : article) {
+        touched.reports.add(e.id());
+        touched.fresh.add(e);
       }
     }
   }
 
+  /** Stores new reports, each with its cluster, and the keys of the undated ones. */
+  private void storeReports(List<CodedEvent> reports, Map<String, String> clusterOf)
+      throws SQLException {
+    try (Rows rows = new Rows(conn, "reports");
+        Rows keys = new Rows(conn, "report_keys")) {
+      for (CodedEvent e : reports) {
+        for (String key : EventMerger.undatedKeys(e)) {
+          keys.add(key, e.id());
+        }
+        List<Object> values = Columns.values(e);
+        values.add(Objects.requireNonNull(clusterOf.get(e.id())));
+        values.add(EventWriter.toJson(e));
+        values.add(Report.kind(e));
+        rows.add(values);
+      }
+    }
+  }
+
+  /** New reports as the merger sees them, with their articles' family, outlet and date. */
+  private Map<String, Report> freshReports(List<CodedEvent> reports) {
+    Map<String, Object[]> articles = new HashMap<>();
+    Set<String> ids = new LinkedHashSet<>();
+    reports.forEach(e -> ids.add(e.articleId()));
+    if (!ids.isEmpty()) {
+      query(
+          "SELECT id, family, outlet, published FROM articles WHERE id IN (" + in(ids) + ")",
+          rs ->
+              articles.put(
+                  rs.getString(1),
+                  new Object[] {
+                    rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)
+                  }));
+    }
+    Map<String, Report> out = new HashMap<>();
+    for (CodedEvent e : reports) {
+      Object[] a = Objects.requireNonNull(articles.get(e.articleId()), e.articleId());
+      out.put(e.id(), new Report(e, (String) a[0], (String) a[1], (LocalDate) a[2]));
+    }
+    return out;
+  }
+
   /**
-   * Recomputes the events of these partitions from all their reports, and writes only the events
-   * that changed: most batches add one report to a partition of many events.
+   * Recomputes the clusters a write touched: the touched reports, the stored reports related to
+   * them ({@link Neighbours}) and every report of their clusters are clustered again and merged,
+   * and only the events that changed are written: most batches add one report to a cluster of a
+   * few. The work depends on the batch and on the reports that share its days, not on the store.
    */
-  private void recompute(Set<String> partitions, LocalDateTime now) throws SQLException {
-    if (partitions.isEmpty()) {
+  private void recompute(Touched touched, LocalDateTime now) throws SQLException {
+    if (touched.reports.isEmpty() && touched.clusters.isEmpty()) {
       return;
     }
-    String in = in(partitions);
-    Map<String, List<Report>> byPartition = new HashMap<>();
-    query(
-        "SELECT r.partition, r.json, a.family, a.outlet, a.published FROM reports r"
-            + " JOIN articles a ON a.id = r.article_id WHERE r.partition IN ("
-            + in
-            + ")",
-        rs ->
-            byPartition
-                .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                .add(
-                    new Report(
-                        parse(rs.getString(2)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getObject(5, LocalDate.class))));
+    Map<String, Report> loaded = new HashMap<>();
+    Map<String, String> storedCluster = new HashMap<>();
+    Set<String> clusters = new LinkedHashSet<>(touched.clusters);
+    Map<String, Report> fresh = freshReports(touched.fresh);
+    if (!touched.reports.isEmpty()) {
+      Set<String> stored = new LinkedHashSet<>(touched.reports);
+      stored.removeAll(fresh.keySet());
+      if (!stored.isEmpty()) {
+        load("r.id IN (" + in(stored) + ")", loaded, storedCluster);
+      }
+      loaded.values().forEach(r -> clusters.add(storedCluster.get(r.id())));
+      List<Report> seeds = new ArrayList<>(loaded.values());
+      seeds.addAll(fresh.values());
+      Set<String> near = new Neighbours(this).of(seeds);
+      if (!near.isEmpty()) {
+        Map<String, Report> others = new HashMap<>();
+        load("r.id IN (" + in(near) + ")", others, storedCluster);
+        // Two stored reports related to each other share a cluster already, so the clusters of
+        // the stored reports related to a seed are all a write can join.
+        for (String id : merger.relatedTo(seeds, others.values())) {
+          clusters.add(storedCluster.get(id));
+        }
+        loaded.putAll(others);
+      }
+    }
+    // Every report of every cluster in play, related or not to a new one: a cluster may split.
+    Map<String, Report> inPlay = new HashMap<>();
+    if (!clusters.isEmpty()) {
+      load("r.cluster IN (" + in(clusters) + ")", inPlay, storedCluster, loaded);
+    }
+    inPlay.putAll(fresh);
     Map<String, String> old = new HashMap<>();
+    Map<String, String> oldCluster = new HashMap<>();
     query(
-        "SELECT id, json FROM events WHERE partition IN (" + in + ")",
-        rs -> old.put(rs.getString(1), rs.getString(2)));
+        "SELECT id, json, cluster FROM events WHERE cluster IN (" + in(clusters) + ")",
+        rs -> {
+          old.put(rs.getString(1), rs.getString(2));
+          oldCluster.put(rs.getString(1), rs.getString(3));
+        });
     List<Changed> added = new ArrayList<>();
     Set<String> kept = new HashSet<>();
     Map<String, String> ownerOfReport = new HashMap<>();
-    for (var entry : byPartition.entrySet()) {
-      for (MergedEvent m : merger.merge(entry.getValue())) {
+    List<String[]> reportMoves = new ArrayList<>();
+    List<String[]> eventMoves = new ArrayList<>();
+    Map<String, String> freshCluster = new HashMap<>();
+    List<List<Report>> found = merger.clusters(inPlay.values());
+    List<String> labels = labels(found, storedCluster);
+    for (int c = 0; c < found.size(); c++) {
+      List<Report> cluster = found.get(c);
+      String id = labels.get(c);
+      for (Report r : cluster) {
+        String was = storedCluster.get(r.id());
+        if (was == null) {
+          freshCluster.put(r.id(), id);
+        } else if (!id.equals(was)) {
+          reportMoves.add(new String[] {r.id(), was, id});
+        }
+      }
+      for (MergedEvent m : merger.mergeCluster(cluster)) {
         for (String r : m.reportIds()) {
           ownerOfReport.put(r, m.id());
         }
         String json = json(m);
         if (json.equals(old.get(m.id()))) {
           kept.add(m.id());
+          if (!id.equals(oldCluster.get(m.id()))) {
+            eventMoves.add(new String[] {m.id(), oldCluster.get(m.id()), id});
+          }
         } else {
-          added.add(new Changed(m, entry.getKey(), json));
+          added.add(new Changed(m, id, json));
         }
       }
     }
@@ -466,10 +621,21 @@ public final class EventStore implements AutoCloseable {
     recordRemovals(gone, added, ownerOfReport, now);
     if (!gone.isEmpty()) {
       try (Statement st = conn.createStatement()) {
-        st.execute("DELETE FROM events WHERE id IN (" + in(gone) + ")");
+        // the cluster filter lets DuckDB find the rows by its index rather than by a scan
+        st.execute(
+            "DELETE FROM events WHERE cluster IN ("
+                + in(clusters)
+                + ") AND id IN ("
+                + in(gone)
+                + ")");
         st.execute("DELETE FROM event_reports WHERE event_id IN (" + in(gone) + ")");
       }
     }
+    // Moves before the new rows come in, so a label's move never catches them.
+    move("reports", reportMoves, storedCluster.values());
+    Map<String, String> eventCluster = new HashMap<>(oldCluster);
+    eventCluster.keySet().removeAll(gone);
+    move("events", eventMoves, eventCluster.values());
     try (Rows events = new Rows(conn, "events");
         Rows links = new Rows(conn, "event_reports")) {
       for (Changed c : added) {
@@ -480,16 +646,149 @@ public final class EventStore implements AutoCloseable {
         values.add(m.numSources());
         values.add(m.firstSeen() == null ? null : LocalDate.parse(m.firstSeen()));
         values.add(m.lastSeen() == null ? null : LocalDate.parse(m.lastSeen()));
-        values.add(c.partition());
+        values.add(c.cluster());
         values.add(c.json());
         values.add(now);
         values.add(evidenceText(m.event()));
         events.add(values);
         for (String r : m.reportIds()) {
-          links.add(m.id(), r, c.partition());
+          links.add(m.id(), r);
         }
       }
     }
+    storeReports(touched.fresh, freshCluster);
+  }
+
+  /**
+   * A label for each cluster: the stored label most of its stored reports carry (ties to the
+   * smaller), so that a write moves few rows; a cluster of new reports only, or the smaller part of
+   * a cluster that split, takes its smallest report id, made unique among the labels in use. Labels
+   * only group reports: events do not depend on them.
+   */
+  private List<String> labels(List<List<Report>> clusters, Map<String, String> storedCluster) {
+    List<String> labels = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
+    List<Integer> unlabelled = new ArrayList<>();
+    // larger clusters choose first, so a split leaves the old label with the larger part
+    List<Integer> order = new ArrayList<>();
+    for (int c = 0; c < clusters.size(); c++) {
+      order.add(c);
+      labels.add(null);
+    }
+    order.sort(
+        java.util.Comparator.comparingInt((Integer c) -> -clusters.get(c).size())
+            .thenComparingInt(c -> c));
+    for (int c : order) {
+      Map<String, Integer> votes = new java.util.TreeMap<>();
+      for (Report r : clusters.get(c)) {
+        String was = storedCluster.get(r.id());
+        if (was != null) {
+          votes.merge(was, 1, Integer::sum);
+        }
+      }
+      String best = null;
+      for (var v : votes.entrySet()) {
+        if (!taken.contains(v.getKey()) && (best == null || v.getValue() > votes.get(best))) {
+          best = v.getKey();
+        }
+      }
+      if (best == null) {
+        unlabelled.add(c);
+      } else {
+        labels.set(c, best);
+        taken.add(best);
+      }
+    }
+    if (!unlabelled.isEmpty()) {
+      Set<String> wanted = new LinkedHashSet<>();
+      unlabelled.forEach(c -> wanted.add(clusters.get(c).get(0).id()));
+      query(
+          "SELECT DISTINCT cluster FROM reports WHERE cluster IN (" + in(wanted) + ")",
+          rs -> taken.add(rs.getString(1)));
+      for (int c : unlabelled) {
+        String label = clusters.get(c).get(0).id();
+        for (int n = 1; taken.contains(label); n++) {
+          label = clusters.get(c).get(0).id() + "~" + n;
+        }
+        labels.set(c, label);
+        taken.add(label);
+      }
+    }
+    return labels;
+  }
+
+  /**
+   * Gives rows of {@code table} their new cluster labels ({id, old label, new label}); {@code
+   * labels} are the old labels of every row of the clusters in play. Rows of a label that all move
+   * to one new label (two clusters joined) are found by the cluster index alone; otherwise (a
+   * cluster split) by label and id.
+   */
+  private void move(String table, List<String[]> moves, Collection<String> labels)
+      throws SQLException {
+    if (moves.isEmpty()) {
+      return;
+    }
+    Map<String, Integer> rows = new HashMap<>();
+    labels.forEach(l -> rows.merge(l, 1, Integer::sum));
+    Map<String, Map<String, List<String>>> byOld = new java.util.TreeMap<>();
+    for (String[] m : moves) {
+      byOld
+          .computeIfAbsent(m[1], k -> new java.util.TreeMap<>())
+          .computeIfAbsent(m[2], k -> new ArrayList<>())
+          .add(m[0]);
+    }
+    try (Statement st = conn.createStatement()) {
+      for (var from : byOld.entrySet()) {
+        for (var to : from.getValue().entrySet()) {
+          boolean all =
+              from.getValue().size() == 1
+                  && to.getValue().size() == rows.getOrDefault(from.getKey(), 0);
+          st.addBatch(
+              "UPDATE "
+                  + table
+                  + " SET cluster = "
+                  + in(List.of(to.getKey()))
+                  + " WHERE cluster = "
+                  + in(List.of(from.getKey()))
+                  + (all ? "" : " AND id IN (" + in(to.getValue()) + ")"));
+        }
+      }
+      st.executeBatch();
+    }
+  }
+
+  /** Reads the reports {@code where} selects into {@code into}, with their stored clusters. */
+  private void load(String where, Map<String, Report> into, Map<String, String> storedCluster) {
+    load(where, into, storedCluster, into);
+  }
+
+  /**
+   * Reads the reports {@code where} selects into {@code into}, taking those already in {@code
+   * parsed} from there rather than parsing them again.
+   */
+  private void load(
+      String where,
+      Map<String, Report> into,
+      Map<String, String> storedCluster,
+      Map<String, Report> parsed) {
+    query(
+        "SELECT r.id, r.cluster, r.json, a.family, a.outlet, a.published FROM reports r"
+            + " JOIN articles a ON a.id = r.article_id WHERE "
+            + where,
+        rs -> {
+          String id = rs.getString(1);
+          storedCluster.put(id, rs.getString(2));
+          Report known = parsed.get(id);
+          into.put(
+              id,
+              known != null
+                  ? known
+                  : new Report(
+                      parse(rs.getString(3)),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getObject(6, LocalDate.class)));
+        });
   }
 
   /**
@@ -536,8 +835,17 @@ public final class EventStore implements AutoCloseable {
     return b.toString().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** An event new or changed by a recompute, with its partition and record. */
-  private record Changed(MergedEvent event, String partition, String json) {}
+  /** An event new or changed by a recompute, with its cluster and record. */
+  private record Changed(MergedEvent event, String cluster, String json) {}
+
+  /** The number of reports in the largest cluster: what one write may have to merge again. */
+  public int largestCluster() {
+    int[] n = new int[1];
+    query(
+        "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM reports GROUP BY cluster)",
+        rs -> n[0] = rs.getInt(1));
+    return n[0];
+  }
 
   /** Row counts of a table. */
   public int count(String table) {

@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 final class Schema {
   /** Migration scripts in order: index 0 takes a store to version 1. */
-  static final List<String> MIGRATIONS = List.of("V1.sql", "V2.sql", "V3.sql");
+  static final List<String> MIGRATIONS = List.of("V1.sql", "V2.sql", "V3.sql", "V4.sql");
 
   private Schema() {}
 
@@ -46,14 +46,21 @@ final class Schema {
       if (found == 0) {
         st.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)");
       }
+      // One transaction per step, as DuckDB binds some ALTERs (a column renamed after another
+      // table's column was added) only against committed tables; a step that fails leaves the
+      // store at the version before it, whole.
       for (int v = found; v < scripts.size(); v++) {
         for (String sql : statements(script(scripts.get(v)))) {
-          st.execute(sql);
+          try {
+            st.execute(sql);
+          } catch (SQLException e) {
+            throw new SQLException(scripts.get(v) + ": " + sql + ": " + e.getMessage(), e);
+          }
         }
+        st.execute("DELETE FROM meta WHERE key = 'schema_version'");
+        st.execute("INSERT INTO meta VALUES ('schema_version', '" + (v + 1) + "')");
+        c.commit();
       }
-      st.execute("DELETE FROM meta WHERE key = 'schema_version'");
-      st.execute("INSERT INTO meta VALUES ('schema_version', '" + scripts.size() + "')");
-      c.commit();
     } catch (SQLException | RuntimeException e) {
       c.rollback();
       throw e;

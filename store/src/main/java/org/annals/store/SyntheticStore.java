@@ -191,10 +191,11 @@ public final class SyntheticStore {
       try (Rows articles = new Rows(conn, "articles");
           Rows reports = new Rows(conn, "reports");
           Rows rows = new Rows(conn, "events");
-          Rows links = new Rows(conn, "event_reports")) {
+          Rows links = new Rows(conn, "event_reports");
+          Rows keys = new Rows(conn, "report_keys")) {
         for (MergedEvent m : events) {
           CodedEvent e = m.event();
-          String partition = org.annals.dedup.Report.partition(e);
+          String cluster = e.id(); // each report an event of its own, as written
           String text = e.evidence().get(0).sentence();
           articles.add(
               e.articleId(),
@@ -215,21 +216,25 @@ public final class SyntheticStore {
               ArticleText.compress(text),
               "synthetic");
           List<Object> r = Columns.values(e);
-          r.add(partition);
+          r.add(cluster);
           r.add(EventWriter.toJson(e));
+          r.add(org.annals.dedup.Report.kind(e));
           reports.add(r);
+          for (String key : org.annals.dedup.EventMerger.undatedKeys(e)) {
+            keys.add(key, e.id());
+          }
           List<Object> v = Columns.values(e);
           v.add(m.numReports());
           v.add(m.numArticles());
           v.add(m.numSources());
           v.add(LocalDate.parse(m.firstSeen()));
           v.add(LocalDate.parse(m.lastSeen()));
-          v.add(partition);
+          v.add(cluster);
           v.add(EventStore.json(m));
           v.add(now);
           v.add(EventStore.evidenceText(e));
           rows.add(v);
-          links.add(m.id(), e.id(), partition);
+          links.add(m.id(), e.id());
         }
       }
       conn.commit();

@@ -211,6 +211,64 @@ final class EventMergerTest {
   }
 
   @Test
+  void merge_townsEitherSideOfABorder_oneEvent_townsFartherApartStayTwo() {
+    var busiaKenya =
+        new org.annals.event.CodedEvent.Location(
+            "Busia", "KEN", "Busia", 0.4608, 34.1115, "city", 1L);
+    var busiaUganda =
+        new org.annals.event.CodedEvent.Location(
+            "Busia", "UGA", "Eastern", 0.4544, 34.0925, "city", 2L);
+    var mbale =
+        new org.annals.event.CodedEvent.Location(
+            "Mbale", "UGA", "Eastern", 1.0821, 34.1750, "city", 3L);
+    Report a = Reports.riot("r1", "a1").in(busiaKenya).build();
+    Report b = Reports.riot("r2", "a2").in(busiaUganda).build();
+    Report c = Reports.riot("r3", "a3").in(mbale).build(); // 70 km from Busia, Uganda
+
+    assertThat(merger.merge(List.of(a, b, c)))
+        .extracting(MergedEvent::reportIds)
+        .containsExactlyInAnyOrder(List.of("r1", "r2"), List.of("r3"));
+  }
+
+  @Test
+  void merge_reportsEitherSideOfAMonthsEnd_oneEvent() {
+    Report lastDay = Reports.riot("r1", "a1").on("2024-06-30", "day").build();
+    Report nextMorning = Reports.riot("r2", "a2").byPublication("2024-07-01").build();
+
+    assertThat(merger.merge(List.of(lastDay, nextMorning)))
+        .extracting(MergedEvent::reportIds)
+        .containsExactly(List.of("r1", "r2"));
+  }
+
+  @Test
+  void clusters_chainReportsRelatedThroughAThird_andKeepTheRestApart() {
+    // r2 (published the day after) relates to r1 and to r3, which are a day apart by their texts
+    Report r1 = Reports.riot("r1", "a1").on("2024-06-25", "day").build();
+    Report r2 = Reports.riot("r2", "a2").byPublication("2024-06-26").build();
+    Report r3 = Reports.riot("r3", "a3").on("2024-06-26", "day").build();
+    Report far = Reports.riot("r4", "a4").in(Reports.MOMBASA).build();
+
+    List<List<Report>> clusters = merger.clusters(List.of(far, r3, r2, r1));
+
+    assertThat(clusters)
+        .extracting(c -> c.stream().map(Report::id).toList())
+        .containsExactly(List.of("r1", "r2", "r3"), List.of("r4"));
+    assertThat(EventMerger.related(r1, r3)).isFalse();
+  }
+
+  @Test
+  void clusters_countryReportsOnDaysInARow_doNotChainThroughTheDayAfter() {
+    Report monday = Reports.riot("r1", "a1").in(Reports.KENYA).on("2024-06-24", "day").build();
+    Report published =
+        Reports.riot("r2", "a2").in(Reports.KENYA).byPublication("2024-06-25").build();
+    Report tuesday = Reports.riot("r3", "a3").in(Reports.KENYA).on("2024-06-25", "day").build();
+
+    assertThat(merger.clusters(List.of(monday, published, tuesday)))
+        .extracting(c -> c.stream().map(Report::id).toList())
+        .containsExactly(List.of("r1"), List.of("r2", "r3"));
+  }
+
+  @Test
   void merge_undatedReportsInOneTown_oneEventOnlyWhenTheyNameTheSameOne() {
     Report a =
         Reports.riot("r1", "a1")

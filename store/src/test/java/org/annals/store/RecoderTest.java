@@ -41,17 +41,22 @@ final class RecoderTest {
   }
 
   /**
-   * Everything the store holds but write times, table by table, row by row in id order: events,
-   * their report links, reports and articles (with their stored text and coder).
+   * Everything the store holds but write times and cluster labels, table by table, row by row in id
+   * order: events, their report links, reports, the groups of reports and of events that share a
+   * cluster, and articles (with their stored text and coder).
    */
   static List<String> contents(Path db) {
     List<String> out = new ArrayList<>();
     try (EventStore store = EventStore.open(db)) {
       for (String sql :
           List.of(
-              "SELECT x::VARCHAR FROM (SELECT * EXCLUDE (updated_at) FROM events) x ORDER BY id",
+              "SELECT x::VARCHAR FROM (SELECT * EXCLUDE (updated_at, cluster) FROM events) x"
+                  + " ORDER BY id",
               "SELECT x::VARCHAR FROM event_reports x ORDER BY event_id, report_id",
-              "SELECT x::VARCHAR FROM reports x ORDER BY id",
+              "SELECT x::VARCHAR FROM (SELECT * EXCLUDE (cluster) FROM reports) x ORDER BY id",
+              // cluster labels depend on the order reports came in; the clusters do not
+              "SELECT list(id ORDER BY id)::VARCHAR FROM reports GROUP BY cluster ORDER BY 1",
+              "SELECT list(id ORDER BY id)::VARCHAR FROM events GROUP BY cluster ORDER BY 1",
               "SELECT x::VARCHAR FROM (SELECT * EXCLUDE (ingested_at) FROM articles) x"
                   + " ORDER BY id")) {
         store.query(sql, rs -> out.add(rs.getString(1)));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class SchemaTest {
   /** The migrations and one more, only for these tests. */
   private static final List<String> WITH_TEST_STEP =
-      List.of("V1.sql", "V2.sql", "V3.sql", "test-V2.sql");
+      List.of("V1.sql", "V2.sql", "V3.sql", "V4.sql", "test-V2.sql");
 
   @TempDir Path dir;
 
@@ -35,15 +35,15 @@ final class SchemaTest {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db)) {
       int found = Schema.migrate(c, WITH_TEST_STEP);
 
-      assertThat(found).isEqualTo(3);
-      assertThat(Schema.version(c)).isEqualTo(4);
+      assertThat(found).isEqualTo(4);
+      assertThat(Schema.version(c)).isEqualTo(5);
       try (var rs =
           c.createStatement().executeQuery("SELECT count(*), min(language) FROM articles")) {
         rs.next();
         assertThat(rs.getInt(1)).isEqualTo(4);
         assertThat(rs.getString(2)).isEqualTo("en");
       }
-      assertThat(Schema.migrate(c, WITH_TEST_STEP)).isEqualTo(4); // no-op
+      assertThat(Schema.migrate(c, WITH_TEST_STEP)).isEqualTo(5); // no-op
     }
   }
 
@@ -81,13 +81,34 @@ final class SchemaTest {
     db = asVersion2(db);
 
     try (EventStore store = EventStore.open(db)) {
-      assertThat(Schema.version(store.connection())).isEqualTo(3);
+      assertThat(Schema.version(store.connection())).isEqualTo(Schema.current());
       List<String> rows = new ArrayList<>();
       store.query(
           "SELECT id || ' ' || (text_deflated IS NULL) || ' ' || coder FROM articles ORDER BY id",
           rs -> rows.add(rs.getString(1)));
       // the coder comes from the reports; the text was never stored
       assertThat(rows).containsExactly("a0 true fake-1", "a1 true fake-1", "a2 true fake-1");
+    }
+    assertThat(IngesterTest.events(db)).isEqualTo(events);
+  }
+
+  @Test
+  void open_storeFromBeforeClusters_mergesItsReportsAgainOnce() throws Exception {
+    Path db = dir.resolve("v3.duckdb");
+    IngesterTest.ingest(db, FakeCoder.corpus(12), 5, new ArrayList<>());
+    List<String> events = IngesterTest.events(db);
+    db = asVersion2(db);
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db);
+        var st = c.createStatement()) {
+      // as if every report had been a partition of its own, and its events lost
+      st.execute("DELETE FROM event_reports");
+      st.execute("DELETE FROM events");
+      st.execute("UPDATE reports SET partition = id");
+    }
+
+    try (EventStore store = EventStore.open(db)) {
+      assertThat(store.count("meta WHERE key = 'recluster'")).isZero();
+      assertThat(store.count("event_reports")).isEqualTo(12);
     }
     assertThat(IngesterTest.events(db)).isEqualTo(events);
   }
@@ -123,7 +144,7 @@ final class SchemaTest {
     }
     assertThatThrownBy(() -> EventStore.open(db))
         .isInstanceOf(StoreException.class)
-        .hasMessageContaining("schema version 4")
+        .hasMessageContaining("schema version 5")
         .hasMessageContaining("use a newer Annals");
   }
 
@@ -155,10 +176,14 @@ final class SchemaTest {
       try (java.sql.Statement st = c.createStatement()) {
         st.execute("ATTACH '" + db + "' AS v3 (READ_ONLY)");
         st.execute("INSERT INTO articles SELECT * EXCLUDE (text_deflated, coder) FROM v3.articles");
-        for (String table :
-            List.of("article_bands", "reports", "events", "event_reports", "event_removals")) {
+        for (String table : List.of("article_bands", "events", "event_removals")) {
           st.execute("INSERT INTO " + table + " SELECT * FROM v3." + table);
         }
+        // before version 4, a report's cluster was its partition, and reports had no kind
+        st.execute("INSERT INTO reports SELECT * EXCLUDE (kind) FROM v3.reports");
+        st.execute(
+            "INSERT INTO event_reports SELECT er.event_id, er.report_id, e.cluster"
+                + " FROM v3.event_reports er JOIN v3.events e ON e.id = er.event_id");
         st.execute("DETACH v3");
       }
     }

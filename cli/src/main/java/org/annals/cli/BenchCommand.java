@@ -73,6 +73,16 @@ final class BenchCommand implements Callable<Integer> {
       description = "with --ingest: articles per store transaction (default 100)")
   int batch;
 
+  @Option(
+      names = "--store-scale",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "code the corpus once, then ingest varied copies of it (new ids, words, days, places)"
+              + " into a fresh store until it holds N articles, printing the store's time per"
+              + " batch as it grows (use --batch)")
+  int storeScale;
+
   private final PrintStream out;
   private final PrintStream err;
   private String withoutName = "";
@@ -134,6 +144,9 @@ final class BenchCommand implements Callable<Integer> {
         pipeline, articles.subList(0, Math.min(warmup, articles.size())), threads, r -> {});
     if (timed != null) {
       timed.reset();
+    }
+    if (storeScale > 0) {
+      return new StoreScaleBench(out, pipeline, threads, batch).run(articles, storeScale);
     }
     if (ingest) {
       return ingestRuns(pipeline);

@@ -275,7 +275,27 @@ final class GeocodingTest {
                 + " University of Texas closed its campus. Mr Jackson spoke to reporters in Mobile,"
                 + " Alabama.");
     List<String> texts = r.places().stream().map(PlaceMention::text).toList();
-    assertThat(texts).doesNotContain("Police", "Manchester", "Texas", "Jackson");
+    assertThat(texts).doesNotContain("Police", "Jackson");
+    // Places inside names are kept as modifiers, never as the place of the sentence.
+    assertThat(mention(r, "Manchester", 0).use()).isEqualTo("modifier");
+    assertThat(mention(r, "Texas", 0).use()).isEqualTo("modifier");
     assertThat(km(mention(r, "Mobile", 0), 30.69, -88.04)).isLessThan(20);
+  }
+
+  @Test
+  void placesInsideOrganisationNames_areModifiers_neverTheEventsPlace() {
+    ArticleResult r =
+        run(
+            "Officers of the Toronto Police Service questioned a driver on Monday after a crash"
+                + " outside the University of Manitoba.");
+    PlaceMention toronto = mention(r, "Toronto", 0);
+    assertThat(toronto.use()).isEqualTo("modifier");
+    assertThat(km(toronto, 43.70, -79.42)).isLessThan(30);
+    PlaceMention manitoba = mention(r, "Manitoba", 0);
+    assertThat(manitoba.use()).isEqualTo("modifier");
+    assertThat(manitoba.place().precision()).isEqualTo("region");
+    for (CodedEvent e : r.events()) {
+      assertThat(e.location().admin1()).as("location of %s", e.plover().type()).isNull();
+    }
   }
 }

@@ -18,7 +18,11 @@ final class GeocodingTest {
   private static final Pipeline PIPELINE = Runner.pipeline(null, false);
 
   private static ArticleResult run(String text) {
-    ArticleResult r = PIPELINE.process(new RawArticle("t", null, text, MONDAY, null, null, "test"));
+    return run(text, null);
+  }
+
+  private static ArticleResult run(String text, String url) {
+    ArticleResult r = PIPELINE.process(new RawArticle("t", null, text, MONDAY, url, null, "test"));
     assertThat(r.problem()).isNull();
     return r;
   }
@@ -297,5 +301,30 @@ final class GeocodingTest {
     for (CodedEvent e : r.events()) {
       assertThat(e.location().admin1()).as("location of %s", e.plover().type()).isNull();
     }
+  }
+
+  @Test
+  void outlet_countryDomainAndHostRegion_areTheArticlesEvidence() {
+    String nelson = "Police closed a street in Nelson on Monday after a fire in a bakery.";
+    assertThat(mention(run(nelson, "https://www.example.co.uk/news/1"), "Nelson", 0).place())
+        .extracting(p -> p.country())
+        .isEqualTo("GBR");
+    assertThat(mention(run(nelson, "https://www.example.co.nz/news/1"), "Nelson", 0).place())
+        .extracting(p -> p.country())
+        .isEqualTo("NZL");
+
+    String shop = "A fire destroyed a shop in Launceston on Monday, and firefighters stayed late.";
+    assertThat(mention(run(shop), "Launceston", 0).place().country()).isEqualTo("AUS");
+    PlaceMention cornish = mention(run(shop, "https://www.cornwallnews.com/fire"), "Launceston", 0);
+    assertThat(cornish.place().country()).isEqualTo("GBR"); // the outlet's county, Cornwall
+    assertThat(km(cornish, 50.64, -4.36)).isLessThan(20);
+  }
+
+  @Test
+  void europeanUnion_isAPlace_atEuropesPoint() {
+    ArticleResult r = run("EU ministers met on Monday to discuss fishing quotas.");
+    PlaceMention eu = mention(r, "EU", 0);
+    assertThat(eu.place().precision()).isEqualTo("continent");
+    assertThat(km(eu, 48.69, 9.14)).isLessThan(50);
   }
 }

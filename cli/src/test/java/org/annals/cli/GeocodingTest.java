@@ -18,7 +18,11 @@ final class GeocodingTest {
   private static final Pipeline PIPELINE = Runner.pipeline(null, false);
 
   private static ArticleResult run(String text) {
-    ArticleResult r = PIPELINE.process(new RawArticle("t", null, text, MONDAY, null, null, "test"));
+    return run(text, null);
+  }
+
+  private static ArticleResult run(String text, String url) {
+    ArticleResult r = PIPELINE.process(new RawArticle("t", null, text, MONDAY, url, null, "test"));
     assertThat(r.problem()).isNull();
     return r;
   }
@@ -275,7 +279,52 @@ final class GeocodingTest {
                 + " University of Texas closed its campus. Mr Jackson spoke to reporters in Mobile,"
                 + " Alabama.");
     List<String> texts = r.places().stream().map(PlaceMention::text).toList();
-    assertThat(texts).doesNotContain("Police", "Manchester", "Texas", "Jackson");
+    assertThat(texts).doesNotContain("Police", "Jackson");
+    // Places inside names are kept as modifiers, never as the place of the sentence.
+    assertThat(mention(r, "Manchester", 0).use()).isEqualTo("modifier");
+    assertThat(mention(r, "Texas", 0).use()).isEqualTo("modifier");
     assertThat(km(mention(r, "Mobile", 0), 30.69, -88.04)).isLessThan(20);
+  }
+
+  @Test
+  void placesInsideOrganisationNames_areModifiers_neverTheEventsPlace() {
+    ArticleResult r =
+        run(
+            "Officers of the Toronto Police Service questioned a driver on Monday after a crash"
+                + " outside the University of Manitoba.");
+    PlaceMention toronto = mention(r, "Toronto", 0);
+    assertThat(toronto.use()).isEqualTo("modifier");
+    assertThat(km(toronto, 43.70, -79.42)).isLessThan(30);
+    PlaceMention manitoba = mention(r, "Manitoba", 0);
+    assertThat(manitoba.use()).isEqualTo("modifier");
+    assertThat(manitoba.place().precision()).isEqualTo("region");
+    for (CodedEvent e : r.events()) {
+      assertThat(e.location().admin1()).as("location of %s", e.plover().type()).isNull();
+    }
+  }
+
+  @Test
+  void outlet_countryDomainAndHostRegion_areTheArticlesEvidence() {
+    String nelson = "Police closed a street in Nelson on Monday after a fire in a bakery.";
+    assertThat(mention(run(nelson, "https://www.example.co.uk/news/1"), "Nelson", 0).place())
+        .extracting(p -> p.country())
+        .isEqualTo("GBR");
+    assertThat(mention(run(nelson, "https://www.example.co.nz/news/1"), "Nelson", 0).place())
+        .extracting(p -> p.country())
+        .isEqualTo("NZL");
+
+    String shop = "A fire destroyed a shop in Launceston on Monday, and firefighters stayed late.";
+    assertThat(mention(run(shop), "Launceston", 0).place().country()).isEqualTo("AUS");
+    PlaceMention cornish = mention(run(shop, "https://www.cornwallnews.com/fire"), "Launceston", 0);
+    assertThat(cornish.place().country()).isEqualTo("GBR"); // the outlet's county, Cornwall
+    assertThat(km(cornish, 50.64, -4.36)).isLessThan(20);
+  }
+
+  @Test
+  void europeanUnion_isAPlace_atEuropesPoint() {
+    ArticleResult r = run("EU ministers met on Monday to discuss fishing quotas.");
+    PlaceMention eu = mention(r, "EU", 0);
+    assertThat(eu.place().precision()).isEqualTo("continent");
+    assertThat(km(eu, 48.69, 9.14)).isLessThan(50);
   }
 }

@@ -44,7 +44,7 @@ public final class GeoEvaluation {
       int start, int end, String name, String type, @Nullable Double lat, @Nullable Double lon) {}
 
   /** A gold article. */
-  record Article(String id, String text, List<Gold> gold) {}
+  record Article(String id, String text, @Nullable String url, List<Gold> gold) {}
 
   /** The figures {@link #score} prints. */
   public record Result(
@@ -125,7 +125,9 @@ public final class GeoEvaluation {
                   number(child(t, "longitude"), child(t, "lon"))));
         }
       }
-      out.add(new Article(file.getFileName() + "#" + id, text, gold));
+      // The article's web address (GeoWebNews <link>, GeoVirus <source>): outlet evidence.
+      String url = child(a, "link") != null ? child(a, "link") : child(a, "source");
+      out.add(new Article(file.getFileName() + "#" + id, text, url, gold));
     }
     return out;
   }
@@ -153,7 +155,7 @@ public final class GeoEvaluation {
     for (Article a : articles) {
       List<PlaceMention> ps =
           placer.apply(
-              new RawArticle(a.id(), null, a.text(), null, null, null, file + ":" + a.id()));
+              new RawArticle(a.id(), null, a.text(), null, a.url(), null, file + ":" + a.id()));
       predicted += ps.size();
       for (PlaceMention p : ps) {
         boolean hit =

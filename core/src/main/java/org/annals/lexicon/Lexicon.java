@@ -181,7 +181,8 @@ public final class Lexicon {
           "person-title",
           "actor-verb",
           "not-place",
-          "needs-qualifier");
+          "needs-qualifier",
+          "feature-word");
 
   private void addLandmark(TsvRow r) {
     String precision = r.get(4).strip();

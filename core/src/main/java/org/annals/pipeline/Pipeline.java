@@ -147,7 +147,7 @@ public final class Pipeline {
       AnnotatedDocument doc =
           annotator.annotate(
               clean.text(), article.published(), analyseAll ? SentenceSelector.all() : selector);
-      List<Toponym> toponyms = geocoder == null ? List.of() : geocoder.find(doc);
+      List<Toponym> toponyms = geocoder == null ? List.of() : geocoder.find(doc, article.url());
       List<CodedEvent> events = code(article, clean, doc, toponyms);
       int analysed = (int) doc.sentences().stream().filter(Sentence::analysed).count();
       return new ArticleResult(

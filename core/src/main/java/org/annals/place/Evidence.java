@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the article says about where it is: country votes (countries, demonyms, unique regions, big
  * cities by their own names), the most voted country, and the regions and districts it names (the
- * only one of their name).
+ * only one of their name); the outlet's country and region count as one more vote and one more
+ * region named.
  */
 record Evidence(
     Map<String, Double> votes,
@@ -19,12 +20,28 @@ record Evidence(
     @Nullable String top,
     Map<String, Set<String>> regions,
     Map<String, Set<String>> districts) {
+  /** The name the outlet's region is recorded under (no mention has it as its key). */
+  private static final String OUTLET = " outlet";
 
   static Evidence of(List<Mention> mentions) {
+    return of(mentions, Outlet.NONE);
+  }
+
+  static Evidence of(List<Mention> mentions, Outlet outlet) {
     Map<String, Double> votes = new HashMap<>();
     Map<String, Set<String>> regions = new HashMap<>(); // admin1 → names naming it
     Map<String, Set<String>> districts = new HashMap<>(); // admin2 → names naming it
     double total = 0;
+    if (outlet.country() != null) {
+      votes.put(outlet.country(), 1.0);
+      total++;
+    }
+    GeoPlace home = outlet.region();
+    if (home != null && home.precision().equals("region") && home.admin1() != null) {
+      regions.computeIfAbsent(home.admin1(), k -> new HashSet<>()).add(OUTLET);
+    } else if (home != null && home.admin2() != null) {
+      districts.computeIfAbsent(home.admin2(), k -> new HashSet<>()).add(OUTLET);
+    }
     for (Mention m : mentions) {
       String c = m.vote();
       if (c != null) {

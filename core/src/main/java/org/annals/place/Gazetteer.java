@@ -538,6 +538,11 @@ public final class Gazetteer {
     return countries.get(iso3);
   }
 
+  /** The ISO 3166-1 alpha-3 code of alpha-2 code {@code iso2} ("GB" → "GBR"), or null. */
+  public @Nullable String iso3(String iso2) {
+    return iso2To3.get(iso2);
+  }
+
   public @Nullable GeoPlace admin1(String code) {
     return admin1.get(code);
   }

@@ -3,6 +3,7 @@ package org.annals.place;
 import java.util.List;
 import org.annals.lexicon.Lexicon;
 import org.annals.nlp.AnnotatedDocument;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the place mentions of an article and resolves each to a gazetteer entry.
@@ -34,6 +35,14 @@ public final class Geocoder {
 
   /** All place mentions of {@code doc}, in text order, resolved where the gazetteer knows them. */
   public List<Toponym> find(AnnotatedDocument doc) {
-    return Resolver.resolve(recogniser.mentions(doc));
+    return find(doc, null);
+  }
+
+  /**
+   * As {@link #find(AnnotatedDocument)}, with the article's web address as evidence: the country of
+   * its country-code domain and the region its host name opens with ("cumbrianews.co.uk").
+   */
+  public List<Toponym> find(AnnotatedDocument doc, @Nullable String url) {
+    return Resolver.resolve(recogniser.mentions(doc), Outlet.of(url, gazetteer));
   }
 }

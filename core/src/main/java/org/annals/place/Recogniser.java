@@ -111,6 +111,23 @@ final class Recogniser {
             || veto.equals(SURNAME) && !demonymOrCountry(cands, demonym)) {
           people.add(key); // "Mr Jackson", "Boris Johnson": a person's name from here on
         }
+        if (demonym == null && insideName(veto, toks, i, i + len, cands, key)) {
+          Toponym t =
+              new Toponym(
+                  s.index(),
+                  i,
+                  i + len,
+                  toks.get(i).start(),
+                  toks.get(i + len - 1).end(),
+                  surface,
+                  "modifier",
+                  null,
+                  "inside a name (" + veto + ")");
+          out.add(Mention.of(t, cands, false, key, toks, false));
+          for (int k = i; k < i + len; k++) {
+            taken[k] = true;
+          }
+        }
         i += len - 1; // not "Zealand" after a vetoed "New Zealand"
         continue;
       }
@@ -301,6 +318,31 @@ final class Recogniser {
       return "a county or district the gazetteer does not hold";
     }
     return null;
+  }
+
+  /**
+   * Whether a vetoed match is a well-known place inside an organisation's or another name ("the
+   * Toronto Police", "University of Texas", "Ohio State"): kept as a {@code modifier}, which never
+   * locates an event. Only a region or district, or a city of 100,000 people or more by its own
+   * name; not a common word ("Centre"), nor the first word of a street or river's name ("Atlantic
+   * Avenue", "Mississippi River"), nor a country: "US Federal Reserve", "Air Canada" name the
+   * organisation's nationality, as a demonym would.
+   */
+  private boolean insideName(
+      String veto, List<Token> toks, int from, int to, List<GeoPlace> cands, @Nullable String key) {
+    boolean name =
+        veto.equals("tagged ORGANIZATION")
+            || veto.equals("part of a longer name")
+            || veto.equals("part of an organisation's name")
+            || veto.equals(SURNAME) && demonymOrCountry(cands, null);
+    if (!name
+        || cands.isEmpty()
+        || to - from == 1 && gazetteer.commonWord(toks.get(from).lower())
+        || to < toks.size() && lexicon.toponymCue("feature-word", toks.get(to).lower())) {
+      return false;
+    }
+    String top = cands.get(0).precision();
+    return top.equals("region") || top.equals("district") || Scorer.famousPrimary(cands, key);
   }
 
   /** A common lower-case word ("Mobile"). */

@@ -14,7 +14,11 @@ final class Resolver {
   private Resolver() {}
 
   static List<Toponym> resolve(List<Mention> mentions) {
-    Evidence ev = Evidence.of(mentions);
+    return resolve(mentions, Outlet.NONE);
+  }
+
+  static List<Toponym> resolve(List<Mention> mentions, Outlet outlet) {
+    Evidence ev = Evidence.of(mentions, outlet);
     // First pass: each mention alone; second: one sense per name, with nearness to the others.
     List<GeoPlace> first = new ArrayList<>();
     for (int i = 0; i < mentions.size(); i++) {

@@ -228,7 +228,9 @@ final class StoreScaleBench {
                 x.rule()));
       }
       return new CodedEvent(
-          articleId + e.id().substring(e.articleId().length()),
+          e.id().startsWith(e.articleId())
+              ? articleId + e.id().substring(e.articleId().length())
+              : articleId + "#" + e.id(),
           articleId,
           shift(e.date(), v.days()),
           shift(e.dateEnd(), v.days()),

@@ -131,6 +131,12 @@ public final class EventMerger {
   public static final double NEAR_KM = 2 * Matching.CITY_RADIUS_KM;
 
   /**
+   * A report that ends more than this many days after it starts is related only to its own
+   * near-duplicate copies ({@link Matching#dayLevel}).
+   */
+  public static final int MAX_SPAN_DAYS = Matching.MAX_RANGE_DAYS;
+
+  /**
    * The events of one cluster (from {@link #clusters}, sorted by id), sorted by id: the same as
    * {@link #merge} of these reports, without finding the clusters again.
    */

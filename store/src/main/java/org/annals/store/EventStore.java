@@ -31,6 +31,7 @@ import org.annals.dedup.MinHash;
 import org.annals.dedup.Report;
 import org.annals.event.CodedEvent;
 import org.annals.output.EventWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An embedded DuckDB file of articles, reports and events. Each {@link #write} is one transaction:
@@ -512,7 +513,8 @@ public final class EventStore implements AutoCloseable {
 
   /** New reports as the merger sees them, with their articles' family, outlet and date. */
   private Map<String, Report> freshReports(List<CodedEvent> reports) {
-    Map<String, Object[]> articles = new HashMap<>();
+    record Article(String family, @Nullable String outlet, @Nullable LocalDate published) {}
+    Map<String, Article> articles = new HashMap<>();
     Set<String> ids = new LinkedHashSet<>();
     reports.forEach(e -> ids.add(e.articleId()));
     if (!ids.isEmpty()) {
@@ -521,14 +523,12 @@ public final class EventStore implements AutoCloseable {
           rs ->
               articles.put(
                   rs.getString(1),
-                  new Object[] {
-                    rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)
-                  }));
+                  new Article(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class))));
     }
     Map<String, Report> out = new HashMap<>();
     for (CodedEvent e : reports) {
-      Object[] a = Objects.requireNonNull(articles.get(e.articleId()), e.articleId());
-      out.put(e.id(), new Report(e, (String) a[0], (String) a[1], (LocalDate) a[2]));
+      Article a = Objects.requireNonNull(articles.get(e.articleId()), e.articleId());
+      out.put(e.id(), new Report(e, a.family(), a.outlet(), a.published()));
     }
     return out;
   }

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Neighbours {
   /** Days a stored report may start before a new one and still overlap it within a day. */
-  private static final int WINDOW_DAYS = 7;
+  private static final int WINDOW_DAYS = EventMerger.MAX_SPAN_DAYS + 1;
 
   /** Somewhat more than {@link EventMerger#NEAR_KM}, so rounding never loses a pair. */
   private static final double NEAR_KM = EventMerger.NEAR_KM + 5;

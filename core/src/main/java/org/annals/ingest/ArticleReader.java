@@ -123,6 +123,55 @@ public final class ArticleReader {
     }
   }
 
+  /**
+   * Reads one file's content from a stream, as {@link #read} reads a file of that name: its ending
+   * says how ({@code .jsonl}, {@code .warc.gz}…, other endings as text) and, for a page or a text,
+   * its name without the ending is the article id. For files on other file systems (HDFS, S3, as
+   * Spark reads them). {@code in} is consumed but not closed.
+   *
+   * @param fileName the file's name (the last part of its path)
+   * @param origin the file as it should be named in messages
+   */
+  public void readStream(String fileName, String origin, InputStream in) {
+    Kind kind = kindOf(fileName);
+    kind = kind == null ? Kind.TEXT : kind;
+    try {
+      switch (kind) {
+        case WARC -> new WarcArticles(sink).read(in, origin);
+        case JSONL -> new JsonLines(sink.articles(), sink.problems()).read(origin, in);
+        default -> {
+          long limit =
+              kind == Kind.FEED ? FeedArticles.MAX_FEED_BYTES : InputChecks.MAX_ARTICLE_BYTES;
+          byte[] bytes = readAtMost(in, (int) Math.min(Integer.MAX_VALUE - 16, limit));
+          readBytes(fileName, origin, kind, bytes);
+        }
+      }
+    } catch (IOException e) {
+      sink.problem(origin, "unreadable", "could not read the file: " + e.getMessage());
+    } catch (RuntimeException e) {
+      sink.problem(origin, "failed", "could not read the file (" + e + "); please report it");
+    }
+  }
+
+  /** A page, feed or text file already in memory (its size not yet checked). */
+  private void readBytes(String fileName, String origin, Kind kind, byte[] bytes)
+      throws IOException {
+    Optional<InputProblem> badSize =
+        kind == Kind.FEED
+            ? bytes.length > 0 ? FeedArticles.checkSize(origin, bytes.length) : Optional.empty()
+            : InputChecks.checkSize(origin, bytes.length);
+    if (badSize.isPresent()) {
+      sink.problems().accept(badSize.get());
+      return;
+    }
+    String id = idFromFileName(fileName);
+    switch (kind) {
+      case HTML -> HtmlArticles.read(bytes, null, null, id, origin, sink);
+      case FEED -> new FeedArticles(sink).read(origin, new ByteArrayInputStream(bytes));
+      default -> readText(origin, id, bytes);
+    }
+  }
+
   private void readDirectory(Path dir, String input) {
     List<Path> files = new ArrayList<>();
     try {
@@ -328,7 +377,16 @@ public final class ArticleReader {
   }
 
   private static @Nullable Kind kind(Path path) {
-    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    return kindOf(path.getFileName().toString());
+  }
+
+  /** Whether {@link #read} reads a file of this name from a directory (by its ending). */
+  public static boolean readable(String fileName) {
+    return !fileName.startsWith(".") && kindOf(fileName) != null;
+  }
+
+  private static @Nullable Kind kindOf(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
     if (name.endsWith(".warc") || name.endsWith(".warc.gz")) {
       return Kind.WARC;
     } else if (name.endsWith(".jsonl")) {
@@ -346,7 +404,10 @@ public final class ArticleReader {
   }
 
   static String idFromFileName(Path path) {
-    String name = path.getFileName().toString();
+    return idFromFileName(path.getFileName().toString());
+  }
+
+  static String idFromFileName(String name) {
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
   }

@@ -33,10 +33,38 @@ final class WarcArticles {
 
   /** Reads {@code path}; {@code name} is the file as the user gave it, for messages. */
   void read(Path path, String name) {
+    try (WarcReader reader = new WarcReader(path)) {
+      read(reader, name);
+    } catch (IOException e) {
+      sink.problem(name, "unreadable", "could not read the WARC file: " + message(e));
+    }
+  }
+
+  /**
+   * Reads a WARC file from {@code in} (gzipped or not), which is consumed but not closed; {@code
+   * name} names the file, for messages.
+   */
+  void read(InputStream in, String name) {
+    try {
+      read(
+          new WarcReader(
+              new java.io.FilterInputStream(in) {
+                @Override
+                public void close() {
+                  // the caller closes the stream
+                }
+              }),
+          name);
+    } catch (IOException e) {
+      sink.problem(name, "unreadable", "could not read the WARC file: " + message(e));
+    }
+  }
+
+  private void read(WarcReader reader, String name) throws IOException {
     int pages = 0;
     int records = 0;
     long last = -1;
-    try (WarcReader reader = new WarcReader(path)) {
+    try (reader) {
       reader.onWarning(warning -> {});
       while (true) {
         WarcRecord record;
@@ -65,9 +93,6 @@ final class WarcArticles {
         records++;
         last = record.position();
       }
-    } catch (IOException e) {
-      sink.problem(name, "unreadable", "could not read the WARC file: " + message(e));
-      return;
     }
     if (pages == 0) {
       sink.problem(

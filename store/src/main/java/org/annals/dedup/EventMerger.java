@@ -170,6 +170,43 @@ public final class EventMerger {
     return keys;
   }
 
+  /**
+   * True if {@link #clusters} compares the two reports (they may then be related or not): two of
+   * one near-duplicate family; two undated reports that share a key ({@link #undatedKeys}); two
+   * day-level reports ({@link #dayLevel}) of which the later starts at most a day after the earlier
+   * ends, the earlier by start date, then id. For callers that find the pairs another way (the
+   * Spark job, by blocking keys) and must compare exactly these. Symmetric.
+   */
+  public static boolean compared(Report a, Report b) {
+    if (a.family().equals(b.family())) {
+      return true;
+    }
+    CodedEvent x = a.event();
+    CodedEvent y = b.event();
+    if (x.date() == null || y.date() == null) {
+      return x.date() == null
+          && y.date() == null
+          && !java.util.Collections.disjoint(undatedKeys(x), undatedKeys(y));
+    }
+    if (!Matching.dayLevel(x) || !Matching.dayLevel(y)) {
+      return false;
+    }
+    int order = x.date().compareTo(y.date());
+    boolean xFirst = order < 0 || order == 0 && a.id().compareTo(b.id()) < 0;
+    CodedEvent first = xFirst ? x : y;
+    CodedEvent second = xFirst ? y : x;
+    String end = java.time.LocalDate.parse(Matching.end(first)).plusDays(1).toString();
+    return second.date().compareTo(end) <= 0;
+  }
+
+  /**
+   * True if the report is dated to a day or to a range of at most {@value #MAX_SPAN_DAYS} days:
+   * only such reports are compared by date with reports of other families.
+   */
+  public static boolean dayLevel(CodedEvent e) {
+    return Matching.dayLevel(e);
+  }
+
   /** Receives candidate pairs of report indexes. */
   private interface PairSink {
     void pair(int i, int j);

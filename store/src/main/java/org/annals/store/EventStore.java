@@ -1,7 +1,6 @@
 package org.annals.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +39,7 @@ import org.jspecify.annotations.Nullable;
  * thread-safe: one writer at a time (DuckDB locks the file against other processes).
  */
 public final class EventStore implements AutoCloseable {
-  static final ObjectMapper JSON =
-      EventWriter.JSON.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  static final ObjectMapper JSON = ExportRows.JSON;
 
   private final Path file;
   private final Connection conn;

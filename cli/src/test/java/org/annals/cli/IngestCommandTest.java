@@ -167,7 +167,7 @@ final class IngestCommandTest {
         .collect(Collectors.joining(" | "));
   }
 
-  /** A new headline, the third and fourth paragraphs swapped, and boilerplate around the text. */
+  /** An edited headline, the last two paragraphs swapped, and boilerplate after the text. */
   static String editedCopy(String text) {
     List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
     List<Integer> paragraphs = new ArrayList<>();
@@ -181,8 +181,10 @@ final class IngestCommandTest {
     String swap = lines.get(a);
     lines.set(a, lines.get(b));
     lines.set(b, swap);
-    return "Updated: the story as it developed\n\n"
-        + String.join("\n", lines)
+    // The headline is edited in place: a new line above it would make the old headline a
+    // sentence of the body, coded as one more report of the copy.
+    lines.set(0, "Updated: " + lines.get(0).strip());
+    return String.join("\n", lines)
         + "\nSign up to our daily newsletter\nFollow us on social media\n";
   }
 

@@ -133,11 +133,12 @@ public final class AnnalsJob {
 
     // exact duplicates, then coding: one pipeline per executor
     ExactDuplicates.Result exact = ExactDuplicates.apply(articles, partitions);
+    int codingTasks = codingTasks(exact.keptCount(), partitions, sc.defaultParallelism());
     JavaRDD<Coding.Outcome> outcomes =
         exact
             .kept()
             .mapToPair(a -> new Tuple2<>(a.id(), a))
-            .partitionBy(new HashPartitioner(partitions))
+            .partitionBy(new HashPartitioner(codingTasks))
             .values()
             .mapPartitions(it -> Failures.midway("code", options, Coding.code(it), 2))
             .persist(StorageLevel.MEMORY_AND_DISK_SER());
@@ -158,6 +159,7 @@ public final class AnnalsJob {
         (spark.sparkContext().applicationId() + "-" + UUID.randomUUID())
             .replaceAll("[^A-Za-z0-9_-]", "_");
     Path staging = Output.staging(target, runId);
+    List<JavaRDD<?>> toRelease = new ArrayList<>();
     try {
       Output.write(
           spark,
@@ -173,23 +175,20 @@ public final class AnnalsJob {
           staging,
           "reports",
           true);
-      Output.write(
-          spark,
-          writing(
-              withFamily
-                  .leftOuterJoin(families.nearest(), partitions)
-                  .map(t -> articleRow(t._2._1._1, t._2._1._2, t._2._2.orNull())),
-              options),
-          ARTICLES,
-          staging,
-          "articles",
-          false);
+      JavaRDD<Row> articleRows =
+          withFamily
+              .leftOuterJoin(families.nearest(), partitions)
+              .map(t -> articleRow(t._2._1._1, t._2._1._2, t._2._2.orNull()))
+              .persist(StorageLevel.MEMORY_AND_DISK_SER());
+      toRelease.add(articleRows);
+      Output.write(spark, writing(articleRows, options), ARTICLES, staging, "articles", false);
       JavaRDD<Problem> problems =
           sc.parallelize(listing.problems(), 1)
               .union(items.filter(i -> i.problem() != null).map(Inputs.Item::problem))
               .union(exact.dropped())
               .union(outcomes.filter(o -> o.problem() != null).map(Coding.Outcome::problem));
       problems.persist(StorageLevel.MEMORY_AND_DISK());
+      toRelease.add(problems);
       Output.write(
           spark,
           writing(problems.map(AnnalsJob::problemRow), options),
@@ -210,13 +209,15 @@ public final class AnnalsJob {
       }
       // as ingest counts: every article read, and every record or input that could not be
       long read =
-          articles.count()
-              + listing.problems().size()
-              + items.filter(i -> i.problem() != null && !i.problem().warning()).count();
-      long stored = coded.count();
-      long near = families.nearest().count();
-      long reportCount = merged.filter(o -> !o.event()).count();
-      long eventCount = merged.filter(Merging.Out::event).count();
+          listing.problems().size()
+              + items.filter(i -> i.article() != null || !i.problem().warning()).count();
+      // one pass each over what is cached: stored articles (with or without a nearest), rows
+      Map<Boolean, Long> nearest = articleRows.map(r -> !r.isNullAt(NEAREST)).countByValue();
+      long stored = nearest.values().stream().mapToLong(Long::longValue).sum();
+      long near = nearest.getOrDefault(true, 0L);
+      Map<Boolean, Long> rows = merged.map(Merging.Out::event).countByValue();
+      long reportCount = rows.getOrDefault(false, 0L);
+      long eventCount = rows.getOrDefault(true, 0L);
       return new Summary(
           read, stored, near, skipped, warnings, reportCount, eventCount, target.toString());
     } catch (RuntimeException e) {
@@ -230,8 +231,23 @@ public final class AnnalsJob {
       outcomes.unpersist(false);
       withFamily.unpersist(false);
       merged.unpersist(false);
+      toRelease.forEach(r -> r.unpersist(false));
     }
   }
+
+  /**
+   * How many tasks code the articles: small ones ({@value #ARTICLES_PER_CODING_TASK} articles), so
+   * that the cores finish together however long the articles are (a task codes on one core, and a
+   * few long tasks would leave the others idle at the end), but at least {@code partitions} and at
+   * most 64 per core of the cluster.
+   */
+  static int codingTasks(long articles, int partitions, int cores) {
+    long wanted = (articles + ARTICLES_PER_CODING_TASK - 1) / ARTICLES_PER_CODING_TASK;
+    long most = Math.max(partitions, 64L * cores);
+    return (int) Math.max(partitions, Math.min(wanted, most));
+  }
+
+  static final int ARTICLES_PER_CODING_TASK = 8;
 
   /** How many problems of each reason (warnings under their reason too). */
   private static Map<Problem, Long> reasons(JavaRDD<Problem> problems) {
@@ -324,6 +340,8 @@ public final class AnnalsJob {
         c.coder(),
         c.reportIds().size());
   }
+
+  private static final int NEAREST = ARTICLES.fieldIndex("near_duplicate_of");
 
   /** The {@code problems/} table: every input or article skipped, and every warning. */
   static final StructType PROBLEMS =

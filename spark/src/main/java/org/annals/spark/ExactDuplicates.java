@@ -60,8 +60,8 @@ final class ExactDuplicates {
     }
   }
 
-  /** The result: the kept articles and a problem for each one dropped. */
-  record Result(JavaRDD<Article> kept, JavaRDD<Problem> dropped) {}
+  /** The result: the kept articles, how many, and a problem for each one dropped. */
+  record Result(JavaRDD<Article> kept, long keptCount, JavaRDD<Problem> dropped) {}
 
   static Result apply(JavaRDD<Article> articles, int partitions) {
     JavaPairRDD<Long, Ticket> tickets =
@@ -106,7 +106,8 @@ final class ExactDuplicates {
             .join(finalTickets.filter(t -> t._2.state() == KEPT), partitions)
             .map(t -> t._2._1);
     JavaRDD<Problem> dropped = finalTickets.values().filter(t -> t.why() != null).map(Ticket::why);
-    return new Result(kept, dropped);
+    long keptCount = finalTickets.filter(t -> t._2.state() == KEPT).count();
+    return new Result(kept, keptCount, dropped);
   }
 
   private static java.util.Iterator<Tuple2<String, Ticket>> keys(Ticket t) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.annals.cli.Coders;
 import org.annals.ingest.ArticleReader;
@@ -17,6 +19,11 @@ import org.annals.store.EventStore;
 import org.annals.store.Exporter;
 import org.annals.store.IngestSummary;
 import org.annals.store.Ingester;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.StageInfo;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -59,12 +66,15 @@ public final class JobBench {
     Path tmp = Files.createTempDirectory("annals-bench");
     // one coder for every ingest run, as one pipeline serves every job run: both stay loaded
     Ingester.Coder coder = Coders.hybrid(cores);
+    StageTimes stages = new StageTimes();
+    spark.sparkContext().addSparkListener(stages);
     List<Double> single = new ArrayList<>();
     List<Double> job = new ArrayList<>();
     try {
       for (int r = 0; r <= runs; r++) {
         String label = r == 0 ? "warm-up" : "run " + r;
         double[] s = ingest(input, published, tmp.resolve("store-" + r + ".duckdb"), coder);
+        stages.reset();
         double[] j = job(spark, input, published, tmp.resolve("job-" + r));
         System.out.printf(
             Locale.ROOT,
@@ -76,6 +86,7 @@ public final class JobBench {
             j[1],
             j[0] / j[1],
             j[1] / s[1]);
+        System.out.print(stages.summary(Integer.getInteger("annals.bench.stages", 5)));
         if (r > 0) {
           single.add(s[0] / s[1]);
           job.add(j[0] / j[1]);
@@ -145,6 +156,63 @@ public final class JobBench {
     long t0 = System.nanoTime();
     AnnalsJob.Summary s = AnnalsJob.run(spark, JobOptions.parse(args.toArray(String[]::new)));
     return new double[] {s.read(), (System.nanoTime() - t0) / 1e9};
+  }
+
+  /** Where a job run's time went: its stages by call site, the longest first. */
+  private static final class StageTimes extends SparkListener {
+    private final Map<String, long[]> byName = new ConcurrentHashMap<>();
+
+    void reset() {
+      byName.clear();
+      taskMs.clear();
+    }
+
+    private final Map<Integer, String> stageNames = new ConcurrentHashMap<>();
+    private final Map<String, Long> taskMs = new ConcurrentHashMap<>();
+
+    @Override
+    public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
+      stageNames.put(submitted.stageInfo().stageId(), submitted.stageInfo().name());
+    }
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd end) {
+      String name = stageNames.getOrDefault(end.stageId(), "?");
+      taskMs.merge(name, end.taskInfo().duration(), Long::sum);
+    }
+
+    @Override
+    public void onStageCompleted(SparkListenerStageCompleted completed) {
+      StageInfo info = completed.stageInfo();
+      long ms =
+          (long) info.completionTime().getOrElse(() -> 0L)
+              - (long) info.submissionTime().getOrElse(() -> 0L);
+      byName.compute(
+          info.name(), (k, v) -> v == null ? new long[] {1, ms} : new long[] {v[0] + 1, v[1] + ms});
+    }
+
+    String summary(int top) {
+      long stages = byName.values().stream().mapToLong(v -> v[0]).sum();
+      long ms = byName.values().stream().mapToLong(v -> v[1]).sum();
+      StringBuilder b =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT, "         %d stages, %.1f s in stages; longest:", stages, ms / 1e3));
+      byName.entrySet().stream()
+          .sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]))
+          .limit(top)
+          .forEach(
+              e ->
+                  b.append(
+                      String.format(
+                          Locale.ROOT,
+                          " %s %.1f s (%d stages, tasks %.1f s);",
+                          e.getKey(),
+                          e.getValue()[1] / 1e3,
+                          e.getValue()[0],
+                          taskMs.getOrDefault(e.getKey(), 0L) / 1e3)));
+      return b.append(System.lineSeparator()).toString();
+    }
   }
 
   private static double median(List<Double> xs) {

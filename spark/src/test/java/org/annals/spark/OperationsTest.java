@@ -58,6 +58,9 @@ final class OperationsTest {
         actual.put(orderOf.get(p.origin()), p.reason());
       }
       assertThat(actual).as("seed " + seed).isEqualTo(expected);
+      assertThat(r.keptCount())
+          .as("seed " + seed)
+          .isEqualTo(expected.values().stream().filter("kept"::equals).count());
       assertThat(expected.values()).contains("kept", "duplicate-url", "duplicate-text");
     }
   }
@@ -91,6 +94,16 @@ final class OperationsTest {
       out.put(a.order(), reason);
     }
     return out;
+  }
+
+  @Test
+  void codingTasks_holdAFewArticlesEach_withinTheClustersBounds() {
+    assertThat(AnnalsJob.codingTasks(0, 4, 2)).isEqualTo(4);
+    int per = AnnalsJob.ARTICLES_PER_CODING_TASK;
+    assertThat(AnnalsJob.codingTasks(37L * per, 4, 2)).isEqualTo(37);
+    assertThat(AnnalsJob.codingTasks(37L * per + 1, 4, 2)).isEqualTo(38);
+    assertThat(AnnalsJob.codingTasks(10_000_000, 400, 200)).isEqualTo(64 * 200);
+    assertThat(AnnalsJob.codingTasks(10_000_000, 20_000, 200)).isEqualTo(20_000);
   }
 
   @Test

@@ -45,6 +45,7 @@ public final class EventStore implements AutoCloseable {
   private final Connection conn;
   private final boolean readOnly;
   private final EventMerger merger = new EventMerger();
+  private @Nullable BandFilter bandFilter;
 
   private EventStore(Path file, Connection conn, boolean readOnly) {
     this.file = file;
@@ -212,7 +213,15 @@ public final class EventStore implements AutoCloseable {
     if (bands.isEmpty()) {
       return out;
     }
-    String keys = bands.stream().map(String::valueOf).collect(Collectors.joining(","));
+    BandFilter filter = bandFilter();
+    String keys =
+        bands.stream()
+            .filter(filter::mayContain)
+            .map(String::valueOf)
+            .collect(Collectors.joining(","));
+    if (keys.isEmpty()) {
+      return out;
+    }
     // two steps with a literal list between: a subquery would be a join that scans articles
     Set<String> ids = new java.util.TreeSet<>();
     query(
@@ -229,6 +238,23 @@ public final class EventStore implements AutoCloseable {
                 new Candidate(
                     rs.getString(1), rs.getString(2), MinHash.fromBytes(rs.getBytes(3)))));
     return out;
+  }
+
+  /**
+   * The filter of stored band keys, read from {@code article_bands} on first use (a few hundred ms
+   * for millions of keys) and again, larger, when it gets crowded; kept up to date by writes.
+   */
+  private BandFilter bandFilter() {
+    BandFilter f = bandFilter;
+    if (f == null || f.crowded()) {
+      long[] count = new long[1];
+      query("SELECT count(*) FROM article_bands", rs -> count[0] = rs.getLong(1));
+      BandFilter fresh = BandFilter.sizedFor(2 * count[0]);
+      query("SELECT band FROM article_bands", rs -> fresh.add(rs.getLong(1)));
+      bandFilter = fresh;
+      f = fresh;
+    }
+    return f;
   }
 
   /** An article already stored that may be a near-duplicate. */
@@ -450,6 +476,9 @@ public final class EventStore implements AutoCloseable {
         if (s.minhash() != null) {
           for (long band : MinHash.bands(s.minhash())) {
             bands.add(band, s.id());
+            if (bandFilter != null) {
+              bandFilter.add(band);
+            }
           }
         }
       }

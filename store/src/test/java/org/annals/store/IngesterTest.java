@@ -130,6 +130,34 @@ final class IngesterTest {
   }
 
   @Test
+  void ingest_nearDuplicatesOfArticlesStoredEarlier_foundAfterTheStoreIsReopened() {
+    Path db = dir.resolve("reopened.duckdb");
+    List<RawArticle> originals = FakeCoder.corpus(30);
+    ingest(db, originals, 4, new ArrayList<>());
+    List<RawArticle> copies = new ArrayList<>();
+    for (RawArticle a : originals.subList(0, 10)) {
+      copies.add(
+          new RawArticle(
+              "copy-" + a.id(),
+              null,
+              a.text() + "\n\nSubscribe to our newsletter for more.",
+              a.published(),
+              null,
+              "Other outlet",
+              "copy-" + a.id()));
+    }
+
+    IngestSummary s = ingest(db, copies, 3, new ArrayList<>());
+
+    assertThat(s.nearDuplicates()).isEqualTo(10);
+    try (EventStore store = EventStore.open(db)) {
+      store.query(
+          "SELECT count(*) FROM articles WHERE id LIKE 'copy-%' AND family = substr(id, 6)",
+          rs -> assertThat(rs.getInt(1)).isEqualTo(10));
+    }
+  }
+
+  @Test
   void ingest_badArticle_reportedAndTheBatchGoesOn() {
     RawArticle bad = new RawArticle("bad", null, "CORRUPT text", null, null, null, "bad.txt");
     List<RawArticle> articles = new ArrayList<>(FakeCoder.corpus(3));

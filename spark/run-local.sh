@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the Annals Spark job in local mode, with the Spark that Maven resolved, for users without a
 # cluster and for tests. Same arguments as on a cluster:
-#   spark/run-local.sh --input PATHS --output DIR [--published YYYY-MM-DD] [--from D --to D]
+#   spark/run-local.sh --input PATHS | --input-list FILE [--input-prefix URI] --output DIR
+#                      [--published YYYY-MM-DD] [--from D --to D]
 #   spark/run-local.sh bench --input PATH [--published D] [--runs N]   (job against ingest + export)
 # Builds the job jar on first use (or after a source change). ANNALS_SPARK_MASTER (default local[*])
 # and ANNALS_HEAP (default 4g: the driver is also the executor here) tune the run.

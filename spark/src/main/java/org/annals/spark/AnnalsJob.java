@@ -118,7 +118,11 @@ public final class AnnalsJob {
     Configuration hadoop = sc.hadoopConfiguration();
     Output.check(hadoop, options);
     Path target = Output.target(hadoop, options);
-    Inputs.Listing listing = Inputs.list(hadoop, options.inputs());
+    Inputs.Listing listing =
+        Inputs.list(
+            hadoop,
+            Inputs.withLists(
+                hadoop, options.inputs(), options.inputLists(), options.inputPrefix()));
     int partitions = options.partitions() > 0 ? options.partitions() : 2 * sc.defaultParallelism();
     Broadcast<HashMap<String, String>> conf = sc.broadcast(settings(hadoop));
     var published = options.published();

@@ -1,12 +1,16 @@
 package org.annals.spark;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.annals.ingest.ArticleReader;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -32,6 +36,57 @@ final class Inputs {
 
   /** The files, and the inputs that name none (as problems). */
   record Listing(List<InputFile> files, List<Problem> problems) {}
+
+  /**
+   * The inputs followed by the paths the lists name, one a line (a list ending in {@code .gz} is
+   * gunzipped; blank lines and lines opening with {@code #} are skipped). A listed path without a
+   * scheme is resolved against {@code prefix}, or else against the list's directory. A list that
+   * cannot be read fails the job before anything runs: the inputs would be incomplete.
+   */
+  static List<String> withLists(
+      Configuration conf, List<String> inputs, List<String> lists, @Nullable String prefix) {
+    List<String> out = new ArrayList<>(inputs);
+    for (String list : lists) {
+      Path path = new Path(list);
+      try {
+        FileSystem fs = path.getFileSystem(conf);
+        InputStream raw = fs.open(path);
+        try (BufferedReader r =
+            new BufferedReader(
+                new InputStreamReader(
+                    list.endsWith(".gz") ? new GZIPInputStream(raw) : raw,
+                    StandardCharsets.UTF_8))) {
+          int before = out.size();
+          for (String line = r.readLine(); line != null; line = r.readLine()) {
+            String p = line.strip();
+            if (p.isEmpty() || p.startsWith("#")) {
+              continue;
+            }
+            out.add(resolve(p, path, prefix));
+          }
+          if (out.size() == before) {
+            throw new JobException(
+                "the input list " + list + " names no file; give a list with one path a line");
+          }
+        }
+      } catch (IOException e) {
+        throw new JobException(
+            "cannot read the input list " + list + ": " + e.getMessage() + "; check the path", e);
+      }
+    }
+    return out;
+  }
+
+  private static String resolve(String listed, Path list, @Nullable String prefix) {
+    if (listed.contains("://") || listed.startsWith("/")) {
+      return listed;
+    }
+    if (prefix != null) {
+      return prefix.endsWith("/") ? prefix + listed : prefix + "/" + listed;
+    }
+    Path parent = list.getParent();
+    return parent == null ? listed : new Path(parent, listed).toString();
+  }
 
   static Listing list(Configuration conf, List<String> inputs) {
     List<InputFile> files = new ArrayList<>();

@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * What one run of the job does.
  *
  * @param inputs files, directories or globs, in the order {@code annals ingest} would read them
+ * @param inputLists files listing more inputs, one a line (plain or gzipped, as Common Crawl's
+ *     {@code warc.paths.gz}), read after {@code inputs}
+ * @param inputPrefix what a listed path without a scheme is resolved against (e.g. {@code
+ *     s3a://commoncrawl/}); without it, the list file's directory
  * @param output the directory to create; the job fails if it exists, unless {@code overwrite}
  * @param published the publication date of articles that give none
  * @param from only events that end on or after this day are written (as {@code export --from})
@@ -23,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record JobOptions(
     List<String> inputs,
+    List<String> inputLists,
+    @Nullable String inputPrefix,
     String output,
     @Nullable LocalDate published,
     @Nullable LocalDate from,
@@ -38,14 +44,16 @@ public record JobOptions(
   public static final int DEFAULT_HOT_BLOCK = 2000;
 
   public static final String USAGE =
-      "usage: annals-spark --input PATH[,PATH…] --output DIR [--published YYYY-MM-DD]"
+      "usage: annals-spark --input PATH[,PATH…] | --input-list FILE [--input-prefix URI]"
+          + " --output DIR [--published YYYY-MM-DD]"
           + " [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--partitions N] [--overwrite]";
 
   public JobOptions {
     inputs = List.copyOf(inputs);
+    inputLists = List.copyOf(inputLists);
     failOnce = Set.copyOf(failOnce);
-    if (inputs.isEmpty()) {
-      throw new IllegalArgumentException("give at least one --input; " + USAGE);
+    if (inputs.isEmpty() && inputLists.isEmpty()) {
+      throw new IllegalArgumentException("give at least one --input or --input-list; " + USAGE);
     }
     if (hotBlock < 2) {
       throw new IllegalArgumentException("the hot-block size must be at least 2, got " + hotBlock);
@@ -55,18 +63,40 @@ public record JobOptions(
   /** These options with another split size for hot blocking keys. */
   public JobOptions withHotBlock(int size) {
     return new JobOptions(
-        inputs, output, published, from, to, partitions, size, overwrite, failOnce);
+        inputs,
+        inputLists,
+        inputPrefix,
+        output,
+        published,
+        from,
+        to,
+        partitions,
+        size,
+        overwrite,
+        failOnce);
   }
 
   /** These options, with the first task of each of these stages failing once. */
   public JobOptions withFailOnce(Set<String> stages) {
     return new JobOptions(
-        inputs, output, published, from, to, partitions, hotBlock, overwrite, stages);
+        inputs,
+        inputLists,
+        inputPrefix,
+        output,
+        published,
+        from,
+        to,
+        partitions,
+        hotBlock,
+        overwrite,
+        stages);
   }
 
   /** Parses the command line; a bad argument throws with what to do. */
   public static JobOptions parse(String[] args) {
     List<String> inputs = new ArrayList<>();
+    List<String> lists = new ArrayList<>();
+    String prefix = null;
     String output = null;
     LocalDate published = null;
     LocalDate from = null;
@@ -88,6 +118,8 @@ public record JobOptions(
             inputs.add(args[++i]);
           }
         }
+        case "--input-list" -> lists.add(value(args, ++i, a));
+        case "--input-prefix" -> prefix = value(args, ++i, a);
         case "--output" -> output = value(args, ++i, a);
         case "--published" -> published = date(value(args, ++i, a), a);
         case "--from" -> from = date(value(args, ++i, a), a);
@@ -114,8 +146,21 @@ public record JobOptions(
     if (from != null && to != null && from.isAfter(to)) {
       throw new IllegalArgumentException("--from " + from + " is after --to " + to);
     }
+    if (prefix != null && lists.isEmpty()) {
+      throw new IllegalArgumentException("--input-prefix applies to --input-list; " + USAGE);
+    }
     return new JobOptions(
-        inputs, output, published, from, to, partitions, DEFAULT_HOT_BLOCK, overwrite, Set.of());
+        inputs,
+        lists,
+        prefix,
+        output,
+        published,
+        from,
+        to,
+        partitions,
+        DEFAULT_HOT_BLOCK,
+        overwrite,
+        Set.of());
   }
 
   private static String value(String[] args, int i, String option) {

@@ -107,6 +107,32 @@ final class OperationsTest {
   }
 
   @Test
+  void inputLists_resolveRelativePathsAgainstThePrefixOrTheListsDirectory(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path list = dir.resolve("warc.paths");
+    java.nio.file.Files.writeString(
+        list, "crawl-data/CC-NEWS/2024/06/a.warc.gz\n\n# a comment\n/abs/b.warc.gz\ns3a://x/c\n");
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+
+    assertThat(Inputs.withLists(conf, List.of("first"), List.of(list.toString()), "s3a://cc"))
+        .containsExactly(
+            "first",
+            "s3a://cc/crawl-data/CC-NEWS/2024/06/a.warc.gz",
+            "/abs/b.warc.gz",
+            "s3a://x/c");
+    assertThat(Inputs.withLists(conf, List.of(), List.of(list.toString()), null).get(0))
+        .isEqualTo(
+            new org.apache.hadoop.fs.Path(dir.toString(), "crawl-data/CC-NEWS/2024/06/a.warc.gz")
+                .toString());
+    String missing = dir.resolve("nope.paths.gz").toString();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Inputs.withLists(conf, List.of(), List.of(missing), null))
+        .isInstanceOf(JobException.class)
+        .hasMessageContaining(missing)
+        .hasMessageContaining("check the path");
+  }
+
+  @Test
   void components_areNamedBySmallestNode_asUnionFindNamesThem() {
     for (long seed = 1; seed <= 3; seed++) {
       Random random = new Random(seed);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -185,6 +186,39 @@ final class SparkJobTest {
   }
 
   @Test
+  void inputList_ofTheCorpusFiles_givesTheSameOutputAsTheDirectory() throws IOException {
+    Path list = dir.resolve("in.paths.gz");
+    List<String> lines =
+        new ArrayList<>(List.of("# the corpus, as a crawl's listing names it", ""));
+    try (var files = Files.list(input)) {
+      files.map(f -> "in/" + f.getFileName()).sorted().forEach(lines::add);
+    }
+    try (var out =
+        new java.io.OutputStreamWriter(
+            new java.util.zip.GZIPOutputStream(Files.newOutputStream(list)),
+            java.nio.charset.StandardCharsets.UTF_8)) {
+      out.write(String.join("\n", lines) + "\n");
+    }
+
+    AnnalsJob.Summary listed =
+        AnnalsJob.run(
+            spark,
+            JobOptions.parse(
+                new String[] {
+                  "--input-list",
+                  list.toString(),
+                  "--published",
+                  PUBLISHED.toString(),
+                  "--output",
+                  dir.resolve("listed").toString()
+                }));
+
+    assertThat(listed.read()).isEqualTo(job.read());
+    assertSameRows(dir.resolve("job/events"), dir.resolve("listed/events"));
+    assertSameRows(dir.resolve("job/articles"), dir.resolve("listed/articles"));
+  }
+
+  @Test
   void from_and_to_keepTheEventsTheExportKeeps() {
     LocalDate from = LocalDate.of(2024, 3, 1);
     LocalDate to = LocalDate.of(2024, 3, 31);
@@ -192,7 +226,17 @@ final class SparkJobTest {
     AnnalsJob.run(
         spark,
         new JobOptions(
-            o.inputs(), o.output(), o.published(), from, to, 0, o.hotBlock(), false, Set.of()));
+            o.inputs(),
+            o.inputLists(),
+            o.inputPrefix(),
+            o.output(),
+            o.published(),
+            from,
+            to,
+            0,
+            o.hotBlock(),
+            false,
+            Set.of()));
     Dataset<Row> all = spark.read().parquet(dir.resolve("events.parquet").toString());
     Dataset<Row> march = spark.read().parquet(dir.resolve("march/events").toString());
     long expected =

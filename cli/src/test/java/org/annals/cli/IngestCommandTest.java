@@ -113,7 +113,7 @@ final class IngestCommandTest {
   }
 
   /**
-   * Ingests the article alone, then with a copy that has a new headline, two paragraphs in the
+   * Ingests the article alone, then with a copy that has an edited headline, two paragraphs in the
    * other order and extra boilerplate; the events must be the same, each backed by both.
    */
   private void assertSameEventsWithCopy(Path article, String published) throws IOException {

@@ -2,9 +2,11 @@ package org.annals.spark;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.annals.store.ExportRows;
@@ -113,6 +115,24 @@ public final class AnnalsJob {
 
   /** Runs the job on {@code spark}; throws {@link JobException} with what to do when it cannot. */
   public static Summary run(SparkSession spark, JobOptions options) {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Set<Integer> cachedBefore = new HashSet<>(sc.getPersistentRDDs().keySet());
+    try {
+      return execute(spark, options);
+    } finally {
+      // all this run cached (its own RDDs and its operations': tickets, component labels), so a
+      // session that runs the job again (run-local.sh bench, tests) does not keep them
+      sc.getPersistentRDDs()
+          .forEach(
+              (id, rdd) -> {
+                if (!cachedBefore.contains(id)) {
+                  rdd.unpersist(false);
+                }
+              });
+    }
+  }
+
+  private static Summary execute(SparkSession spark, JobOptions options) {
     spark.conf().set("spark.sql.datetime.java8API.enabled", "true");
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration hadoop = sc.hadoopConfiguration();
@@ -163,7 +183,6 @@ public final class AnnalsJob {
         (spark.sparkContext().applicationId() + "-" + UUID.randomUUID())
             .replaceAll("[^A-Za-z0-9_-]", "_");
     Path staging = Output.staging(target, runId);
-    List<JavaRDD<?>> toRelease = new ArrayList<>();
     try {
       Output.write(
           spark,
@@ -184,7 +203,6 @@ public final class AnnalsJob {
               .leftOuterJoin(families.nearest(), partitions)
               .map(t -> articleRow(t._2._1._1, t._2._1._2, t._2._2.orNull()))
               .persist(StorageLevel.MEMORY_AND_DISK_SER());
-      toRelease.add(articleRows);
       Output.write(spark, writing(articleRows, options), ARTICLES, staging, "articles", false);
       JavaRDD<Problem> problems =
           sc.parallelize(listing.problems(), 1)
@@ -192,7 +210,6 @@ public final class AnnalsJob {
               .union(exact.dropped())
               .union(outcomes.filter(o -> o.problem() != null).map(Coding.Outcome::problem));
       problems.persist(StorageLevel.MEMORY_AND_DISK());
-      toRelease.add(problems);
       Output.write(
           spark,
           writing(problems.map(AnnalsJob::problemRow), options),
@@ -230,12 +247,6 @@ public final class AnnalsJob {
         throw j;
       }
       throw new JobException("the job failed: " + e.getMessage(), e);
-    } finally {
-      items.unpersist(false);
-      outcomes.unpersist(false);
-      withFamily.unpersist(false);
-      merged.unpersist(false);
-      toRelease.forEach(r -> r.unpersist(false));
     }
   }
 

@@ -40,36 +40,39 @@ final class Inputs {
   /**
    * The inputs followed by the paths the lists name, one a line (a list ending in {@code .gz} is
    * gunzipped; blank lines and lines opening with {@code #} are skipped). A listed path without a
-   * scheme is resolved against {@code prefix}, or else against the list's directory. A list that
-   * cannot be read fails the job before anything runs: the inputs would be incomplete.
+   * scheme is resolved against {@code prefix} (an absolute one keeps its path on the prefix's file
+   * system), or else against the list's directory (an absolute one is kept). A list that cannot be
+   * read fails the job before anything runs: the inputs would be incomplete.
    */
   static List<String> withLists(
       Configuration conf, List<String> inputs, List<String> lists, @Nullable String prefix) {
     List<String> out = new ArrayList<>(inputs);
     for (String list : lists) {
-      Path path = new Path(list);
       try {
+        Path path = new Path(list);
         FileSystem fs = path.getFileSystem(conf);
-        InputStream raw = fs.open(path);
-        try (BufferedReader r =
-            new BufferedReader(
-                new InputStreamReader(
-                    list.endsWith(".gz") ? new GZIPInputStream(raw) : raw,
-                    StandardCharsets.UTF_8))) {
-          int before = out.size();
+        int before = out.size();
+        try (InputStream raw = fs.open(path);
+            BufferedReader r =
+                new BufferedReader(
+                    new InputStreamReader(
+                        list.endsWith(".gz") ? new GZIPInputStream(raw) : raw,
+                        StandardCharsets.UTF_8))) {
           for (String line = r.readLine(); line != null; line = r.readLine()) {
             String p = line.strip();
-            if (p.isEmpty() || p.startsWith("#")) {
-              continue;
+            if (!p.isEmpty() && !p.startsWith("#")) {
+              out.add(resolve(p, path, prefix));
             }
-            out.add(resolve(p, path, prefix));
-          }
-          if (out.size() == before) {
-            throw new JobException(
-                "the input list " + list + " names no file; give a list with one path a line");
           }
         }
-      } catch (IOException e) {
+        if (out.size() == before) {
+          throw new JobException(
+              "the input list " + list + " names no file; give a list with one path a line");
+        }
+      } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        throw new JobException(
+            "the input list " + list + " is not gzipped (or is empty); name it without .gz", e);
+      } catch (IOException | IllegalArgumentException e) {
         throw new JobException(
             "cannot read the input list " + list + ": " + e.getMessage() + "; check the path", e);
       }
@@ -77,15 +80,17 @@ final class Inputs {
     return out;
   }
 
+  /** A listed path with a scheme as it is; any other against the prefix or the list's directory. */
   private static String resolve(String listed, Path list, @Nullable String prefix) {
-    if (listed.contains("://") || listed.startsWith("/")) {
+    Path p = new Path(listed);
+    if (p.toUri().getScheme() != null) {
       return listed;
     }
     if (prefix != null) {
-      return prefix.endsWith("/") ? prefix + listed : prefix + "/" + listed;
+      return new Path(new Path(prefix), listed).toString();
     }
     Path parent = list.getParent();
-    return parent == null ? listed : new Path(parent, listed).toString();
+    return p.isAbsolute() || parent == null ? listed : new Path(parent, listed).toString();
   }
 
   static Listing list(Configuration conf, List<String> inputs) {

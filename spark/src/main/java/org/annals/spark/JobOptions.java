@@ -146,6 +146,9 @@ public record JobOptions(
     if (from != null && to != null && from.isAfter(to)) {
       throw new IllegalArgumentException("--from " + from + " is after --to " + to);
     }
+    if (prefix != null && prefix.isBlank()) {
+      throw new IllegalArgumentException("--input-prefix needs a URI, e.g. s3a://commoncrawl/");
+    }
     if (prefix != null && lists.isEmpty()) {
       throw new IllegalArgumentException("--input-prefix applies to --input-list; " + USAGE);
     }

@@ -118,12 +118,18 @@ final class OperationsTest {
         .containsExactly(
             "first",
             "s3a://cc/crawl-data/CC-NEWS/2024/06/a.warc.gz",
-            "/abs/b.warc.gz",
+            "s3a://cc/abs/b.warc.gz",
             "s3a://x/c");
     assertThat(Inputs.withLists(conf, List.of(), List.of(list.toString()), null).get(0))
         .isEqualTo(
             new org.apache.hadoop.fs.Path(dir.toString(), "crawl-data/CC-NEWS/2024/06/a.warc.gz")
                 .toString());
+    java.nio.file.Path notGzipped = dir.resolve("plain.paths.gz");
+    java.nio.file.Files.writeString(notGzipped, "a.warc.gz\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Inputs.withLists(conf, List.of(), List.of(notGzipped.toString()), null))
+        .isInstanceOf(JobException.class)
+        .hasMessageContaining("is not gzipped");
     String missing = dir.resolve("nope.paths.gz").toString();
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> Inputs.withLists(conf, List.of(), List.of(missing), null))

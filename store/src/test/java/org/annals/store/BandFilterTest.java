@@ -36,7 +36,7 @@ final class BandFilterTest {
   }
 
   @Test
-  void crowded_onceItHoldsFourTimesTheKeysItWasSizedFor() {
+  void crowded_onceItHoldsAKeyForEveryEightBits() {
     BandFilter f = BandFilter.sizedFor(100_000);
     Random random = new Random(9);
     long capacity = f.bits() / 8;

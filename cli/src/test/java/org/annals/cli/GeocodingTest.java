@@ -99,6 +99,21 @@ final class GeocodingTest {
   }
 
   @Test
+  void alternateName_losesToThePlaceOfThatName_inTheCountryTheArticleSpeaksOf() {
+    ArticleResult england =
+        run(
+            "French engineers visited Salisbury on Monday to study the old"
+                + " cathedral's spire, British officials said.");
+    PlaceMention salisbury = mention(england, "Salisbury", 0);
+    assertThat(salisbury.place().country()).isEqualTo("GBR"); // not Harare's old name
+    assertThat(km(salisbury, 51.07, -1.79)).isLessThan(30);
+
+    ArticleResult talks = run("Delegates met in Geneva on Monday for a new round of talks.");
+    // no country in sight: the Swiss city (GeoNames calls it Genève), not the town in Illinois
+    assertThat(mention(talks, "Geneva", 0).place().country()).isEqualTo("CHE");
+  }
+
+  @Test
   void qualifier_namingACounty_picksTheTownInThatCountyAndCountry() {
     ArticleResult r = run("Floods cut off homes in Wellington, Somerset, on Monday night.");
     PlaceMention wellington = mention(r, "Wellington", 0);

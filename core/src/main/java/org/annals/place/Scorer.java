@@ -29,7 +29,9 @@ final class Scorer {
                   : Math.log10(c.population() + 1) + (m.regionWord() ? 4.0 : 0.5);
           case "district" -> Math.log10(c.population() + 1) + (m.regionWord() ? 4.0 : 0.5);
           default ->
-              Math.log10(c.population() + 1) + feature(c.featureCode()) - alternatePenalty(c, m);
+              Math.log10(c.population() + 1)
+                  + feature(c.featureCode())
+                  - (spokenOfElsewhere(m, c, ev) ? 3.0 : alternatePenalty(c, m));
         };
     if ((c.precision().equals("region") || c.precision().equals("district"))
         && !m.regionWord()
@@ -136,6 +138,35 @@ final class Scorer {
       return 0;
     }
     return m.famousPrimary() ? 3.0 : 0.5;
+  }
+
+  /**
+   * Whether {@code c} is found by an alternate name that is the own name of a place in a country
+   * the article speaks of, while it speaks of none in {@code c}'s ("Salisbury" in a story from
+   * Britain is the English city, not old Harare; "Geneva" with no country in sight is still the
+   * Swiss city, by size).
+   */
+  private static boolean spokenOfElsewhere(Mention m, GeoPlace c, Evidence ev) {
+    if (primaryName(c, m) || !m.anyPrimary() || votesFor(c.country(), m, ev) > 0) {
+      return false;
+    }
+    for (GeoPlace p : m.candidates()) {
+      if (primaryName(p, m)
+          && p.country() != null
+          && !p.country().equals(c.country())
+          && votesFor(p.country(), m, ev) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The article's votes for a country, without the mention's own. */
+  private static double votesFor(@Nullable String country, Mention m, Evidence ev) {
+    if (country == null) {
+      return 0;
+    }
+    return ev.votes().getOrDefault(country, 0.0) - (country.equals(m.vote()) ? 1 : 0);
   }
 
   /**

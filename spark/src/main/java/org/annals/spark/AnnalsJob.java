@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.annals.store.ExportRows;
+import org.annals.store.IngestSummary;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.HashPartitioner;
@@ -64,20 +65,7 @@ public final class AnnalsJob {
               stored,
               nearDuplicates,
               skippedTotal));
-      if (warnings > 0) {
-        b.append(
-            String.format(
-                Locale.ROOT,
-                "annals-spark: %,d warning(s) (e.g. a publication date that is not a date; those"
-                    + " articles were coded without it)%n",
-                warnings));
-      }
-      if (!skipped.isEmpty()) {
-        b.append("annals-spark: skipped by reason:");
-        skipped.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %,d;", k, v)));
-        b.setLength(b.length() - 1);
-        b.append(String.format(Locale.ROOT, "%n"));
-      }
+      IngestSummary.appendWarningsAndSkips(b, "annals-spark", warnings, skipped);
       b.append(
           String.format(
               Locale.ROOT,

@@ -102,20 +102,7 @@ public final class IngestSummary {
             stored,
             nearDuplicates,
             skippedTotal()));
-    if (warnings > 0) {
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "annals: %,d warning(s) (e.g. a publication date that"
-                  + " is not a date; those articles were coded without it)%n",
-              warnings));
-    }
-    if (!skipped.isEmpty()) {
-      b.append("annals: skipped by reason:");
-      skipped.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %,d;", k, v)));
-      b.setLength(b.length() - 1);
-      b.append(String.format(Locale.ROOT, "%n"));
-    }
+    appendWarningsAndSkips(b, "annals", warnings, skipped);
     b.append(
         String.format(
             Locale.ROOT,
@@ -127,5 +114,28 @@ public final class IngestSummary {
             db,
             eventsAfter));
     return b.toString();
+  }
+
+  /**
+   * The summary's lines on warnings and skips, as {@code annals ingest} and the Spark job print
+   * them, each opening with {@code prefix}.
+   */
+  public static void appendWarningsAndSkips(
+      StringBuilder b, String prefix, long warnings, Map<String, ? extends Number> skipped) {
+    if (warnings > 0) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%s: %,d warning(s) (e.g. a publication date that"
+                  + " is not a date; those articles were coded without it)%n",
+              prefix,
+              warnings));
+    }
+    if (!skipped.isEmpty()) {
+      b.append(prefix).append(": skipped by reason:");
+      skipped.forEach((k, v) -> b.append(String.format(Locale.ROOT, " %s %,d;", k, v.longValue())));
+      b.setLength(b.length() - 1);
+      b.append(String.format(Locale.ROOT, "%n"));
+    }
   }
 }

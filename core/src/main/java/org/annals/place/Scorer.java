@@ -41,9 +41,7 @@ final class Scorer {
     // The article's other evidence for c's country (a mention's own vote does not count).
     String own = m.vote();
     double others = ev.total() - (own != null ? 1 : 0);
-    double forC =
-        ev.votes().getOrDefault(c.country(), 0.0)
-            - (c.country() != null && c.country().equals(own) ? 1 : 0);
+    double forC = votesFor(c.country(), m, ev);
     if (c.country() != null && others > 0 && forC > 0) {
       s += 3.0 * forC / others;
       if (c.country().equals(ev.top())) {

@@ -99,15 +99,14 @@ final class ExactDuplicates {
       tickets.count();
       before.unpersist(false);
     }
-    JavaPairRDD<Long, Ticket> finalTickets = tickets;
+    JavaPairRDD<Long, Ticket> keptTickets = tickets.filter(t -> t._2.state() == KEPT);
     JavaRDD<Article> kept =
         articles
             .mapToPair(a -> new Tuple2<>(a.order(), a))
-            .join(finalTickets.filter(t -> t._2.state() == KEPT), partitions)
+            .join(keptTickets, partitions)
             .map(t -> t._2._1);
-    JavaRDD<Problem> dropped = finalTickets.values().filter(t -> t.why() != null).map(Ticket::why);
-    long keptCount = finalTickets.filter(t -> t._2.state() == KEPT).count();
-    return new Result(kept, keptCount, dropped);
+    JavaRDD<Problem> dropped = tickets.values().filter(t -> t.why() != null).map(Ticket::why);
+    return new Result(kept, keptTickets.count(), dropped);
   }
 
   private static java.util.Iterator<Tuple2<String, Ticket>> keys(Ticket t) {

@@ -161,14 +161,14 @@ public final class JobBench {
   /** Where a job run's time went: its stages by call site, the longest first. */
   private static final class StageTimes extends SparkListener {
     private final Map<String, long[]> byName = new ConcurrentHashMap<>();
+    private final Map<Integer, String> stageNames = new ConcurrentHashMap<>();
+    private final Map<String, Long> taskMs = new ConcurrentHashMap<>();
 
     void reset() {
       byName.clear();
+      stageNames.clear();
       taskMs.clear();
     }
-
-    private final Map<Integer, String> stageNames = new ConcurrentHashMap<>();
-    private final Map<String, Long> taskMs = new ConcurrentHashMap<>();
 
     @Override
     public void onStageSubmitted(SparkListenerStageSubmitted submitted) {

@@ -114,6 +114,56 @@ final class GeocodingTest {
   }
 
   @Test
+  void datelines_stateAbbreviationsAndShortCapitalNames_areRead() {
+    ArticleResult talks = run("ROME (AP) — Talks on grain exports resumed on Monday.");
+    PlaceMention rome = mention(talks, "ROME", 0); // a name in capitals, not a code like "UN"
+    assertThat(rome.place().country()).isEqualTo("ITA");
+
+    ArticleResult r =
+        run(
+            "Officers from Laurel, Md., joined the search near the river. Senators in Washington"
+                + " voted on the bill.");
+    PlaceMention md = mention(r, "Md.", 0);
+    assertThat(md.place().name()).isEqualTo("Maryland");
+    // the abbreviation qualifies the town before it: Laurel, Maryland, not Mississippi's
+    assertThat(km(mention(r, "Laurel", 0), 39.10, -76.85)).isLessThan(30);
+    // "Washington" is the capital GeoNames calls "Washington, D.C.", not the state
+    assertThat(km(mention(r, "Washington", 0), 38.90, -77.04)).isLessThan(30);
+
+    // a list of states, but "D.C." says which Washington; the dateline names the city too
+    ArticleResult dc =
+        run(
+            "WASHINGTON (AP) — Lottery tickets went on sale in Ohio, Texas and Washington, D.C.,"
+                + " on Monday.");
+    assertThat(dc.places())
+        .filteredOn(p -> p.text().equalsIgnoreCase("Washington"))
+        .hasSize(2)
+        .allSatisfy(p -> assertThat(km(p, 38.90, -77.04)).isLessThan(30));
+
+    ArticleResult listed = run("Lottery tickets are sold in Ohio, Texas and Washington, D.C.");
+    assertThat(km(mention(listed, "Washington", 0), 38.90, -77.04)).isLessThan(30);
+
+    ArticleResult plain = run("Residents of Laurel said the river rose, Md. Jones told us.");
+    assertThat(plain.places()).noneMatch(p -> p.text().equals("Md.")); // only after a name
+  }
+
+  @Test
+  void sentenceOpeningWords_andOceans_doNotHidePlaces() {
+    ArticleResult r =
+        run(
+            "Although Germany’s ministers agreed, the talks stalled on Monday. \"The United States"
+                + " will not sign,\" she said. Storms crossed the Atlantic from Iowa and"
+                + " Nebraska. Fans packed the Leeds Centre.");
+    // "Although Germany" and "The United States" after a quote are not a first name and a surname
+    assertThat(mention(r, "Germany", 0).place().country()).isEqualTo("DEU");
+    assertThat(mention(r, "United States", 0).place().country()).isEqualTo("USA");
+    // the ocean, not the town of Atlantic in Iowa, though the article speaks of Iowa
+    assertThat(mention(r, "Atlantic", 0).place().name()).isEqualTo("Atlantic Ocean");
+    // "Centre" closing a venue's name is not Cameroon's Centre region
+    assertThat(r.places()).noneMatch(p -> p.text().equals("Centre"));
+  }
+
+  @Test
   void qualifier_namingACounty_picksTheTownInThatCountyAndCountry() {
     ArticleResult r = run("Floods cut off homes in Wellington, Somerset, on Monday night.");
     PlaceMention wellington = mention(r, "Wellington", 0);
@@ -122,6 +172,11 @@ final class GeocodingTest {
     assertThat(wellington.place().country()).isEqualTo("GBR");
     assertThat(km(wellington, 50.98, -3.23)).isLessThan(60);
     assertThat(mention(r, "Somerset", 0).place().precision()).isEqualTo("district");
+
+    // GeoNames calls it "Province of Laguna"; news says "Laguna" (not the town in Brazil)
+    ArticleResult laguna = run("Floods cut off homes in Calamba, Laguna, on Monday night.");
+    assertThat(mention(laguna, "Laguna", 0).place().country()).isEqualTo("PHL");
+    assertThat(mention(laguna, "Calamba", 0).place().country()).isEqualTo("PHL");
 
     ArticleResult surrey = run("Police in Surrey, UK, arrested a man after a burglary on Monday.");
     assertThat(mention(surrey, "Surrey", 0).place().country()).isEqualTo("GBR"); // not BC

@@ -51,6 +51,7 @@ public final class Lexicon {
   private final PhraseIndex<PlaceName> places = new PhraseIndex<>();
   private final List<Landmark> landmarks = new ArrayList<>();
   private final Map<String, Set<String>> toponymCues = new HashMap<>();
+  private final Map<String, String> regionAbbreviations = new HashMap<>();
   private final PhraseIndex<ActorTerm> actors = new PhraseIndex<>();
   private final Map<String, NamedActor> namedActorsByName = new java.util.LinkedHashMap<>();
   private final PhraseIndex<NamedActor> namedActors = new PhraseIndex<>();
@@ -182,7 +183,8 @@ public final class Lexicon {
           "actor-verb",
           "not-place",
           "needs-qualifier",
-          "feature-word");
+          "feature-word",
+          "region-abbreviation");
 
   private void addLandmark(TsvRow r) {
     String precision = r.get(4).strip();
@@ -237,9 +239,26 @@ public final class Lexicon {
               + new java.util.TreeSet<>(TOPONYM_CUE_KINDS)
               + "; fix the line");
     }
-    toponymCues
-        .computeIfAbsent(kind, k -> new java.util.HashSet<>())
-        .add(r.get(0).strip().toLowerCase(Locale.ROOT));
+    String word = r.get(0).strip().toLowerCase(Locale.ROOT);
+    if (kind.equals("region-abbreviation")) {
+      String code = r.opt(2);
+      if (code == null || code.indexOf('.') < 0) {
+        throw new LexiconException(
+            r.origin()
+                + ": a region-abbreviation needs the GeoNames admin1 code of its region in a third"
+                + " column (like US.MD); fix the line");
+      }
+      regionAbbreviations.put(word, code.strip());
+    }
+    toponymCues.computeIfAbsent(kind, k -> new java.util.HashSet<>()).add(word);
+  }
+
+  /**
+   * The GeoNames admin1 code of the region {@code lowercaseWord} abbreviates ("md." is US.MD), from
+   * {@code toponym-cues.tsv}, or null.
+   */
+  public @Nullable String regionAbbreviation(String lowercaseWord) {
+    return regionAbbreviations.get(lowercaseWord);
   }
 
   /** Landmarks, regions and continents from {@code landmarks.tsv}. */

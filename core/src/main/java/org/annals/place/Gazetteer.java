@@ -36,6 +36,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Gazetteer {
   private static final String DATA = "/annals/gazetteer/";
+
+  /** GeoNames' English form of many provinces' names ("Province of Laguna"). */
+  private static final String PROVINCE_OF = "Province of ";
+
   private static final Pattern ADMIN_SUFFIX =
       Pattern.compile(" (?:Province|Governorate|Region|State|Oblast|County|District|Prefecture)$");
   private static final Comparator<GeoPlace> RANK =
@@ -197,7 +201,9 @@ public final class Gazetteer {
 
   /**
    * Admin2 districts and counties, keyed by their code and found by their full names only: "Pike
-   * County", not "Pike" (bare, thousands of US county names would shadow cities and oceans).
+   * County", not "Pike" (bare, thousands of US county names would shadow cities and oceans). The
+   * exception is GeoNames' "Province of X" (some 80 provinces, most in the Philippines), which news
+   * calls X.
    */
   private void loadDistricts() {
     for (String[] f : gzipRows("admin2.tsv.gz")) {
@@ -221,6 +227,9 @@ public final class Gazetteer {
       add(f[1], p);
       if (!f[2].isEmpty()) {
         add(f[2], p);
+      }
+      if (f[1].startsWith(PROVINCE_OF)) {
+        add(f[1].substring(PROVINCE_OF.length()), p); // "Laguna": how news names the province
       }
     }
   }

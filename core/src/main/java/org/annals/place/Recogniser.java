@@ -27,13 +27,89 @@ import org.jspecify.annotations.Nullable;
 final class Recogniser {
   private static final int MAX_WORDS = 6;
   private static final String SURNAME = "the last word of a longer name";
+  private static final String ABBREVIATION = "the abbreviation of ";
 
   /** Words capitalised only because they open a sentence ("The White House"). */
   private static final Set<String> FUNCTION_WORDS =
       Set.of(
-          "the", "a", "an", "in", "on", "at", "from", "to", "for", "by", "with", "after", "before",
-          "near", "outside", "inside", "across", "and", "but", "as", "of", "into", "during",
-          "since", "while", "when", "if");
+          "the",
+          "a",
+          "an",
+          "in",
+          "on",
+          "at",
+          "from",
+          "to",
+          "for",
+          "by",
+          "with",
+          "after",
+          "before",
+          "near",
+          "outside",
+          "inside",
+          "across",
+          "and",
+          "but",
+          "as",
+          "of",
+          "into",
+          "during",
+          "since",
+          "while",
+          "when",
+          "if",
+          "although",
+          "though",
+          "because",
+          "unlike",
+          "like",
+          "despite",
+          "considering",
+          "both",
+          "either",
+          "neither",
+          "once",
+          "until",
+          "unless",
+          "whether",
+          "where",
+          "so",
+          "yet",
+          "or",
+          "nor",
+          "also",
+          "meanwhile",
+          "elsewhere",
+          "beyond",
+          "against",
+          "along",
+          "among",
+          "amid",
+          "around",
+          "over",
+          "under",
+          "between",
+          "within",
+          "without",
+          "through",
+          "throughout",
+          "toward",
+          "towards",
+          "via",
+          "this",
+          "that",
+          "these",
+          "those",
+          "every",
+          "each",
+          "all",
+          "some",
+          "many",
+          "most",
+          "several",
+          "why",
+          "how");
 
   private final Gazetteer gazetteer;
   private final Lexicon lexicon;
@@ -90,6 +166,9 @@ final class Recogniser {
           continue;
         }
         String k = Gazetteer.key(join(toks, i, i + l));
+        if (l == 1 && dateline(toks, i)) {
+          k = Gazetteer.fold(toks.get(i).word()); // "SEOUL, South Korea": a name, not a code
+        }
         GeoPlace d = gazetteer.demonym(k);
         List<GeoPlace> c = d != null ? List.of() : gazetteer.candidates(k);
         if (!c.isEmpty() || d != null) {
@@ -101,7 +180,9 @@ final class Recogniser {
         }
       }
       if (len == 0) {
-        hyphenated(s, i, out);
+        if (!abbreviation(s, i, out)) {
+          hyphenated(s, i, out);
+        }
         continue;
       }
       String surface = join(toks, i, i + len);
@@ -182,6 +263,59 @@ final class Recogniser {
         out.add(Mention.of(t, List.of(), false, null, toks, false));
       }
     }
+  }
+
+  /**
+   * A region's abbreviation after a place and a comma ("SEVERN, Md.", "Santa Fe, N.M."): the
+   * region, so that it also qualifies the place before it. True if one was added.
+   */
+  private boolean abbreviation(Sentence s, int i, List<Mention> out) {
+    List<Token> toks = s.tokens();
+    if (i < 2 || !toks.get(i - 1).word().equals(",") || !capitalised(toks.get(i - 2).word())) {
+      return false;
+    }
+    String code = lexicon.regionAbbreviation(toks.get(i).lower());
+    GeoPlace region = code == null ? null : gazetteer.admin1(code);
+    if (region == null) {
+      return false;
+    }
+    Token t = toks.get(i);
+    Toponym top =
+        new Toponym(
+            s.index(),
+            i,
+            i + 1,
+            t.start(),
+            t.end(),
+            t.word(),
+            "place",
+            null,
+            ABBREVIATION + region.name() + " after a place and a comma");
+    out.add(Mention.of(top, List.of(region), false, Gazetteer.fold(t.word()), toks, false));
+    return true;
+  }
+
+  /** Whether the mention is a region's abbreviation after a place and a comma ("Md."). */
+  static boolean abbreviation(Toponym t) {
+    return t.rule().startsWith(ABBREVIATION);
+  }
+
+  /**
+   * A short word in capitals opening a dateline ("SEOUL, South Korea", "ROME (Reuters) -"): a name
+   * in capitals, not a code such as "US" or "UN".
+   */
+  private static boolean dateline(List<Token> toks, int i) {
+    String w = toks.get(i).word();
+    if (i != 0 || w.length() < 4 || i + 1 >= toks.size()) {
+      return false;
+    }
+    for (int k = 0; k < w.length(); k++) {
+      if (!Character.isUpperCase(w.charAt(k))) {
+        return false;
+      }
+    }
+    String next = toks.get(i + 1).word();
+    return next.equals(",") || next.equals("(") || next.equals("-LRB-") || next.equals("\u2014");
   }
 
   /**
@@ -302,7 +436,8 @@ final class Recogniser {
         && !startsPlace(toks, to)) {
       return "part of a longer name";
     }
-    boolean explained = from == 1 && FUNCTION_WORDS.contains(toks.get(0).lower());
+    boolean explained =
+        from == firstWord(toks) + 1 && FUNCTION_WORDS.contains(toks.get(from - 1).lower());
     if (from > 0
         && !sentenceStart
         && !explained
@@ -342,7 +477,12 @@ final class Recogniser {
       return false;
     }
     String top = cands.get(0).precision();
-    return top.equals("region") || top.equals("district") || Scorer.famousPrimary(cands, key);
+    // "U.S. President Donald Trump", "a UK Minister", "U.S. District Judge": the country a title
+    // or an organisation is of
+    return top.equals("region")
+        || top.equals("district")
+        || top.equals("country")
+        || Scorer.famousPrimary(cands, key);
   }
 
   /** A common lower-case word ("Mobile"). */
@@ -435,6 +575,15 @@ final class Recogniser {
         || w.equals("\u2018")
         || w.equals("-LRB-")
         || w.equals("\u2014");
+  }
+
+  /** The index of the sentence's first word, after opening quotes and brackets. */
+  private static int firstWord(List<Token> toks) {
+    int k = 0;
+    while (k < toks.size() && isOpening(toks.get(k).word())) {
+      k++;
+    }
+    return k;
   }
 
   private static String strip(String w) {

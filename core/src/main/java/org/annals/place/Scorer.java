@@ -47,6 +47,8 @@ final class Scorer {
       if (c.country().equals(ev.top())) {
         s += 2.0;
       }
+    } else if (c.country() == null && c.featureCode().equals("LANDMARK") && others > 0) {
+      s += 3.0; // an ocean or a world region fits any article's countries ("the Atlantic")
     }
     var naming = c.admin1() == null ? null : ev.regions().get(c.admin1());
     if (naming != null
@@ -62,6 +64,9 @@ final class Scorer {
       s += 2.0; // a town of a district the article names
     }
     s += qualifier(mentions, i, c, m.tokens());
+    if (c.precision().equals("city") && dateline(m)) {
+      s += 3.0; // "WASHINGTON (AP) -": a dateline names a city
+    }
     if (first != null && area(c)) {
       for (int j = 0; j < mentions.size(); j++) {
         GeoPlace o = first.get(j);
@@ -90,6 +95,33 @@ final class Scorer {
       }
     }
     return s;
+  }
+
+  /**
+   * Whether the mention opens its sentence in capitals before a comma, a bracket or a dash, as a
+   * dateline does ("WASHINGTON (AP) -", "SAN DIEGO, Calif. -").
+   */
+  static boolean dateline(Mention m) {
+    Toponym t = m.toponym();
+    List<Token> toks = m.tokens();
+    if (t.tokenStart() != 0 || t.tokenEnd() >= toks.size()) {
+      return false;
+    }
+    for (int k = t.tokenStart(); k < t.tokenEnd(); k++) {
+      String w = toks.get(k).word();
+      for (int j = 0; j < w.length(); j++) {
+        if (Character.isLowerCase(w.charAt(j))) {
+          return false;
+        }
+      }
+    }
+    String next = toks.get(t.tokenEnd()).word();
+    return next.equals(",")
+        || next.equals("(")
+        || next.equals("-LRB-")
+        || next.equals("-")
+        || next.equals("--")
+        || next.equals("\u2014");
   }
 
   /** A city or a district. */
@@ -127,12 +159,26 @@ final class Scorer {
   }
 
   /**
+   * Whether the mention names {@code c} by the first words of its own name, as news names
+   * "Washington, D.C." and "New York City": not an alternate name to hold against it.
+   */
+  static boolean shortName(GeoPlace c, @Nullable String key) {
+    if (key == null) {
+      return false;
+    }
+    String own = Gazetteer.fold(c.name());
+    return own.length() > key.length()
+        && own.startsWith(key)
+        && (own.charAt(key.length()) == ' ' || own.charAt(key.length()) == ',');
+  }
+
+  /**
    * An alternate name loses to the places whose own name it is: a little ("Salisbury": not old
    * Harare), and a lot when one of them is famous ("Philadelphia" is not Amman, "Salem" not
    * Jerusalem).
    */
   private static double alternatePenalty(GeoPlace c, Mention m) {
-    if (primaryName(c, m) || !m.anyPrimary()) {
+    if (primaryName(c, m) || shortName(c, m.key()) || !m.anyPrimary()) {
       return 0;
     }
     return m.famousPrimary() ? 3.0 : 0.5;
@@ -145,7 +191,10 @@ final class Scorer {
    * Swiss city, by size).
    */
   private static boolean spokenOfElsewhere(Mention m, GeoPlace c, Evidence ev) {
-    if (primaryName(c, m) || !m.anyPrimary() || votesFor(c.country(), m, ev) > 0) {
+    if (primaryName(c, m)
+        || shortName(c, m.key())
+        || !m.anyPrimary()
+        || votesFor(c.country(), m, ev) > 0) {
       return false;
     }
     for (GeoPlace p : m.candidates()) {
@@ -225,9 +274,12 @@ final class Scorer {
       if (!linked) {
         continue;
       }
-      // "Georgia, Oklahoma, Pennsylvania" is a list of states, not a town in Pennsylvania.
+      // "Georgia, Oklahoma, Pennsylvania" is a list of states, not a town in Pennsylvania; an
+      // abbreviation ("Washington, D.C.") is always a qualifier.
       boolean alsoRegion =
-          mentions.get(i).candidates().stream().anyMatch(p -> p.precision().equals("region"));
+          !Recogniser.abbreviation(o)
+              && mentions.get(i).candidates().stream()
+                  .anyMatch(p -> p.precision().equals("region"));
       for (GeoPlace q : mentions.get(j).candidates()) {
         if (alsoRegion && q.precision().equals("region") && !c.precision().equals("region")) {
           continue;

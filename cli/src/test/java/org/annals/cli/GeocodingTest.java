@@ -161,6 +161,14 @@ final class GeocodingTest {
     assertThat(mention(r, "Atlantic", 0).place().name()).isEqualTo("Atlantic Ocean");
     // "Centre" closing a venue's name is not Cameroon's Centre region
     assertThat(r.places()).noneMatch(p -> p.text().equals("Centre"));
+
+    // the country a title or an organisation is of; "US" is a code, not the word "us"
+    ArticleResult titles =
+        run("U.S. President Ann Lee met a UK Minister. The US Federal Reserve raised rates.");
+    assertThat(titles.places())
+        .extracting(p -> p.text() + "=" + p.place().country())
+        .containsExactly("U.S.=USA", "UK=GBR", "US=USA");
+    assertThat(mention(titles, "US", 0).use()).isEqualTo("modifier"); // never an event's place
   }
 
   @Test

@@ -2,9 +2,10 @@ package org.annals.place;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.annals.lexicon.Lexicon;
 import org.annals.nlp.AnnotatedDocument;
@@ -28,6 +29,8 @@ final class Recogniser {
   private static final int MAX_WORDS = 6;
   private static final String SURNAME = "the last word of a longer name";
   private static final String ABBREVIATION = "the abbreviation of ";
+  private static final Set<String> PLACE_TAGS =
+      Set.of("LOCATION", "CITY", "COUNTRY", "STATE_OR_PROVINCE");
 
   /** Words capitalised only because they open a sentence ("The White House"). */
   private static final Set<String> FUNCTION_WORDS =
@@ -122,30 +125,37 @@ final class Recogniser {
   /** The mentions of {@code doc} in text order. */
   List<Mention> mentions(AnnotatedDocument doc) {
     List<Mention> mentions = new ArrayList<>();
-    Set<String> people = new HashSet<>();
+    // How often each name is read as a person (tagged PERSON, or after a title) and as a place
+    Map<String, Integer> people = new HashMap<>();
+    Map<String, Integer> located = new HashMap<>();
     for (Sentence s : doc.sentences()) {
-      recognise(s, mentions, people);
+      recognise(s, mentions, people, located);
     }
     mentions.sort(
         Comparator.comparingInt((Mention m) -> m.toponym().sentence())
             .thenComparingInt(m -> m.toponym().tokenStart()));
     // One sense per article for names: "Johnson" alone is the Boris Johnson named earlier.
-    // Not for a major city: "Jack London" does not make every "London" a person.
+    // Not for a major city: "Jack London" does not make every "London" a person; nor for a name
+    // the tagger calls a place at least as often as a person ("Douma's fall" once, "the city of
+    // Douma" more).
     mentions.removeIf(
         m ->
             m.toponym().tokenEnd() - m.toponym().tokenStart() == 1
                 && m.key() != null
-                && people.contains(m.key())
+                && people.getOrDefault(m.key(), 0) > located.getOrDefault(m.key(), 0)
                 && m.candidates().stream()
                     .allMatch(p -> p.precision().equals("city") && p.population() < 1_000_000));
     return mentions;
   }
 
-  private void recognise(Sentence s, List<Mention> out, Set<String> people) {
+  private void recognise(
+      Sentence s, List<Mention> out, Map<String, Integer> people, Map<String, Integer> located) {
     List<Token> toks = s.tokens();
     for (int k = 0; k < toks.size(); k++) {
       if ("PERSON".equals(toks.get(k).ner())) {
-        people.add(Gazetteer.key(toks.get(k).word()));
+        people.merge(Gazetteer.key(toks.get(k).word()), 1, Integer::sum);
+      } else if (toks.get(k).ner() != null && PLACE_TAGS.contains(toks.get(k).ner())) {
+        located.merge(Gazetteer.key(toks.get(k).word()), 1, Integer::sum);
       }
     }
     boolean titleCase = titleCase(toks);
@@ -190,7 +200,7 @@ final class Recogniser {
       if (veto != null) {
         if (veto.startsWith("a name after")
             || veto.equals(SURNAME) && !demonymOrCountry(cands, demonym)) {
-          people.add(key); // "Mr Jackson", "Boris Johnson": a person's name from here on
+          people.merge(key, 1, Integer::sum); // "Mr Jackson", "Boris Johnson": a person's name
         }
         if (demonym == null && insideName(veto, toks, i, i + len, cands, key)) {
           Toponym t =
@@ -472,7 +482,10 @@ final class Recogniser {
             || veto.equals(SURNAME) && demonymOrCountry(cands, null);
     if (!name
         || cands.isEmpty()
-        || to - from == 1 && gazetteer.commonWord(toks.get(from).lower())
+        || to - from == 1
+            && key != null
+            && !key.startsWith("=") // "US" in "US Federal Reserve" is a code, not "us"
+            && gazetteer.commonWord(toks.get(from).lower())
         || to < toks.size() && lexicon.toponymCue("feature-word", toks.get(to).lower())) {
       return false;
     }

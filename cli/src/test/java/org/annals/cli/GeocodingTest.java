@@ -148,6 +148,30 @@ final class GeocodingTest {
   }
 
   @Test
+  void hyphenatedWords_joinTheNamesAroundThem_andTownsDoNotTakeAMetropolisName() {
+    ArticleResult r =
+        run(
+            "Officials in Texas and Florida met on Monday. The Los Angeles-based group sent a"
+                + " team to the DPRK-South Korea talks.");
+    // "Los Angeles-based": Los Angeles, not Angeles City in the Philippines
+    assertThat(km(mention(r, "Los Angeles", 0), 34.05, -118.24)).isLessThan(30);
+    assertThat(mention(r, "South Korea", 0).place().country()).isEqualTo("KOR");
+
+    // US evidence alone does not make it London, Ohio or Kentucky: neither state is named
+    ArticleResult london =
+        run(
+            "Police in Houston, Dallas and Miami said on Monday that a man who lives in London"
+                + " was arrested in Texas. Officials in Florida and Georgia agreed.");
+    assertThat(mention(london, "London", 0).place().country()).isEqualTo("GBR");
+
+    ArticleResult kentucky = run("Floods hit London, Kentucky, on Monday night.");
+    assertThat(mention(kentucky, "London", 0).place().country()).isEqualTo("USA");
+
+    ArticleResult gulf = run("Two tankers were seized in the Gulf on Monday.");
+    assertThat(mention(gulf, "Gulf", 0).place().name()).isEqualTo("Persian Gulf");
+  }
+
+  @Test
   void sentenceOpeningWords_andOceans_doNotHidePlaces() {
     ArticleResult r =
         run(

@@ -162,7 +162,7 @@ final class Recogniser {
     boolean[] taken = new boolean[toks.size()];
     for (int i = 0; i < toks.size(); i++) {
       if (!capitalised(toks.get(i).word())) {
-        hyphenated(s, i, out);
+        i = afterHyphenated(s, i, out, taken);
         continue;
       }
       int len = 0;
@@ -191,7 +191,7 @@ final class Recogniser {
       }
       if (len == 0) {
         if (!abbreviation(s, i, out)) {
-          hyphenated(s, i, out);
+          i = afterHyphenated(s, i, out, taken);
         }
         continue;
       }
@@ -333,36 +333,91 @@ final class Recogniser {
    * "the Syrian-Turkish border". They modify the word, so they are demonyms or {@code modifier}s,
    * never an event's place.
    */
-  private void hyphenated(Sentence s, int i, List<Mention> out) {
-    Token t = s.tokens().get(i);
+  private int hyphenated(Sentence s, int i, List<Mention> out) {
+    List<Token> toks = s.tokens();
+    Token t = toks.get(i);
     String w = t.word();
     if (w.indexOf('-') <= 0 || t.end() - t.start() != w.length()) {
-      return; // no inner hyphen, or the token does not spell its text (offsets would be wrong)
+      return 0; // no inner hyphen, or the token does not spell its text (offsets would be wrong)
     }
+    String[] parts = w.split("-", -1);
     int from = 0;
-    for (String part : w.split("-", -1)) {
-      String k = Gazetteer.key(part);
+    int consumed = 0;
+    for (int p = 0; p < parts.length; p++) {
+      String part = parts[p];
+      int firstToken = i;
+      int lastToken = i;
+      int start = t.start() + from;
+      int end = start + part.length();
+      String name = part;
+      // "Los Angeles-based", "DPRK-South Korea": the first part may end a name begun by the
+      // words before the hyphenated word, the last part begin one the words after it end
+      if (p == 0 && part.length() > 0 && capitalised(part)) {
+        for (int b = Math.min(2, i); b >= 1; b--) {
+          String longer = join(toks, i - b, i) + " " + part;
+          if (allCapitalised(toks, i - b, i)
+              && !gazetteer.candidates(Gazetteer.key(longer)).isEmpty()) {
+            firstToken = i - b;
+            start = toks.get(i - b).start();
+            name = longer;
+            break;
+          }
+        }
+      }
+      if (p == parts.length - 1 && parts.length > 1 && part.length() > 0 && capitalised(part)) {
+        for (int f = Math.min(2, toks.size() - i - 1); f >= 1; f--) {
+          String longer = part + " " + join(toks, i + 1, i + 1 + f);
+          if (allCapitalised(toks, i + 1, i + 1 + f)
+              && !gazetteer.candidates(Gazetteer.key(longer)).isEmpty()) {
+            lastToken = i + f;
+            end = toks.get(i + f).end();
+            name = longer;
+            consumed = f;
+            break;
+          }
+        }
+      }
+      String k = Gazetteer.key(name);
       GeoPlace demonym = gazetteer.demonym(k);
       List<GeoPlace> cands = demonym != null ? List.of(demonym) : gazetteer.candidates(k);
       if (capitalised(part)
           && !cands.isEmpty()
-          && !gazetteer.commonWord(part.toLowerCase(Locale.ROOT))
-          && !lexicon.toponymCue("not-place", part.toLowerCase(Locale.ROOT))) {
+          && !gazetteer.commonWord(name.toLowerCase(Locale.ROOT))
+          && !lexicon.toponymCue("not-place", name.toLowerCase(Locale.ROOT))) {
         Toponym top =
             new Toponym(
                 s.index(),
-                i,
-                i + 1,
-                t.start() + from,
-                t.start() + from + part.length(),
-                part,
+                firstToken,
+                lastToken + 1,
+                start,
+                end,
+                name,
                 demonym != null ? "demonym" : "modifier",
                 demonym,
                 "part of the hyphenated word '" + w + "'");
-        out.add(Mention.of(top, cands, false, k, s.tokens(), demonym == null && weak(part)));
+        out.add(Mention.of(top, cands, false, k, toks, demonym == null && weak(name)));
       }
       from += part.length() + 1;
     }
+    return consumed;
+  }
+
+  /** {@link #hyphenated}, marking the words after it that it took; the last token it read. */
+  private int afterHyphenated(Sentence s, int i, List<Mention> out, boolean[] taken) {
+    int consumed = hyphenated(s, i, out);
+    for (int k = i + 1; k <= i + consumed; k++) {
+      taken[k] = true;
+    }
+    return i + consumed;
+  }
+
+  private static boolean allCapitalised(List<Token> toks, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (!capitalised(toks.get(k).word())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Why a gazetteer match is not a place mention, or null if it is one. */

@@ -31,7 +31,8 @@ final class Scorer {
           default ->
               Math.log10(c.population() + 1)
                   + feature(c.featureCode())
-                  - (spokenOfElsewhere(m, c, ev) ? 3.0 : alternatePenalty(c, m));
+                  - (spokenOfElsewhere(m, c, ev) ? 3.0 : alternatePenalty(c, m))
+                  - (namesakeOfAMetropolis(m, c, ev) ? 2.0 : 0);
         };
     if ((c.precision().equals("region") || c.precision().equals("district"))
         && !m.regionWord()
@@ -202,6 +203,29 @@ final class Scorer {
           && p.country() != null
           && !p.country().equals(c.country())
           && votesFor(p.country(), m, ev) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code c}, a town of under 100,000, shares its name with a city of a million or more in
+   * another country, and the article names neither {@code c}'s region nor its district: "London" in
+   * a story from the USA is still London, not London, Kentucky, unless Kentucky is named.
+   */
+  private static boolean namesakeOfAMetropolis(Mention m, GeoPlace c, Evidence ev) {
+    if (c.population() >= 100_000
+        || ev.names(c.admin1())
+        || c.admin2() != null && ev.namesDistrict(c.admin2())) {
+      return false;
+    }
+    for (GeoPlace p : m.candidates()) {
+      if (p.precision().equals("city")
+          && p.population() >= 1_000_000
+          && primaryName(p, m)
+          && p.country() != null
+          && !p.country().equals(c.country())) {
         return true;
       }
     }

@@ -29,6 +29,7 @@ final class Recogniser {
   private static final int MAX_WORDS = 6;
   private static final String SURNAME = "the last word of a longer name";
   private static final String ABBREVIATION = "the abbreviation of ";
+  private static final Set<String> DATELINE_ENDS = Set.of(",", "(", "-LRB-", "-", "--", "\u2014");
   private static final Set<String> PLACE_TAGS =
       Set.of("LOCATION", "CITY", "COUNTRY", "STATE_OR_PROVINCE");
 
@@ -176,7 +177,7 @@ final class Recogniser {
           continue;
         }
         String k = Gazetteer.key(join(toks, i, i + l));
-        if (l == 1 && dateline(toks, i)) {
+        if (l == 1 && toks.get(i).word().length() >= 4 && dateline(toks, i, i + 1)) {
           k = Gazetteer.fold(toks.get(i).word()); // "SEOUL, South Korea": a name, not a code
         }
         GeoPlace d = gazetteer.demonym(k);
@@ -311,21 +312,22 @@ final class Recogniser {
   }
 
   /**
-   * A short word in capitals opening a dateline ("SEOUL, South Korea", "ROME (Reuters) -"): a name
-   * in capitals, not a code such as "US" or "UN".
+   * Whether tokens {@code from} to {@code to} open their sentence in capitals before a comma, a
+   * bracket or a dash, as a dateline does ("SEOUL, South Korea", "WASHINGTON (AP) -").
    */
-  private static boolean dateline(List<Token> toks, int i) {
-    String w = toks.get(i).word();
-    if (i != 0 || w.length() < 4 || i + 1 >= toks.size()) {
+  static boolean dateline(List<Token> toks, int from, int to) {
+    if (from != 0 || to >= toks.size()) {
       return false;
     }
-    for (int k = 0; k < w.length(); k++) {
-      if (!Character.isUpperCase(w.charAt(k))) {
-        return false;
+    for (int k = from; k < to; k++) {
+      String w = toks.get(k).word();
+      for (int j = 0; j < w.length(); j++) {
+        if (Character.isLowerCase(w.charAt(j))) {
+          return false;
+        }
       }
     }
-    String next = toks.get(i + 1).word();
-    return next.equals(",") || next.equals("(") || next.equals("-LRB-") || next.equals("\u2014");
+    return DATELINE_ENDS.contains(toks.get(to).word());
   }
 
   /**

@@ -65,7 +65,8 @@ final class Scorer {
       s += 2.0; // a town of a district the article names
     }
     s += qualifier(mentions, i, c, m.tokens());
-    if (c.precision().equals("city") && dateline(m)) {
+    if (c.precision().equals("city")
+        && Recogniser.dateline(m.tokens(), m.toponym().tokenStart(), m.toponym().tokenEnd())) {
       s += 3.0; // "WASHINGTON (AP) -": a dateline names a city
     }
     if (first != null && area(c)) {
@@ -96,33 +97,6 @@ final class Scorer {
       }
     }
     return s;
-  }
-
-  /**
-   * Whether the mention opens its sentence in capitals before a comma, a bracket or a dash, as a
-   * dateline does ("WASHINGTON (AP) -", "SAN DIEGO, Calif. -").
-   */
-  static boolean dateline(Mention m) {
-    Toponym t = m.toponym();
-    List<Token> toks = m.tokens();
-    if (t.tokenStart() != 0 || t.tokenEnd() >= toks.size()) {
-      return false;
-    }
-    for (int k = t.tokenStart(); k < t.tokenEnd(); k++) {
-      String w = toks.get(k).word();
-      for (int j = 0; j < w.length(); j++) {
-        if (Character.isLowerCase(w.charAt(j))) {
-          return false;
-        }
-      }
-    }
-    String next = toks.get(t.tokenEnd()).word();
-    return next.equals(",")
-        || next.equals("(")
-        || next.equals("-LRB-")
-        || next.equals("-")
-        || next.equals("--")
-        || next.equals("\u2014");
   }
 
   /** A city or a district. */

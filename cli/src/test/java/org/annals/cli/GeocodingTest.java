@@ -143,6 +143,9 @@ final class GeocodingTest {
     ArticleResult listed = run("Lottery tickets are sold in Ohio, Texas and Washington, D.C.");
     assertThat(km(mention(listed, "Washington", 0), 38.90, -77.04)).isLessThan(30);
 
+    ArticleResult nelson = run("A sawmill in Nelson, B.C., closed on Monday."); // not NZ's Nelson
+    assertThat(mention(nelson, "Nelson", 0).place().country()).isEqualTo("CAN");
+
     ArticleResult plain = run("Residents of Laurel said the river rose, Md. Jones told us.");
     assertThat(plain.places()).noneMatch(p -> p.text().equals("Md.")); // only after a name
   }

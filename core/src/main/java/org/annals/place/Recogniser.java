@@ -358,6 +358,7 @@ final class Recogniser {
         for (int b = Math.min(2, i); b >= 1; b--) {
           String longer = join(toks, i - b, i) + " " + part;
           if (allCapitalised(toks, i - b, i)
+              && spaced(toks, i - b, i)
               && !gazetteer.candidates(Gazetteer.key(longer)).isEmpty()) {
             firstToken = i - b;
             start = toks.get(i - b).start();
@@ -370,6 +371,7 @@ final class Recogniser {
         for (int f = Math.min(2, toks.size() - i - 1); f >= 1; f--) {
           String longer = part + " " + join(toks, i + 1, i + 1 + f);
           if (allCapitalised(toks, i + 1, i + 1 + f)
+              && spaced(toks, i, i + f)
               && !gazetteer.candidates(Gazetteer.key(longer)).isEmpty()) {
             lastToken = i + f;
             end = toks.get(i + f).end();
@@ -411,6 +413,19 @@ final class Recogniser {
       taken[k] = true;
     }
     return i + consumed;
+  }
+
+  /**
+   * Whether tokens {@code from} to {@code to} (inclusive) are one space apart, so that the words
+   * joined by spaces spell the text at their offsets.
+   */
+  private static boolean spaced(List<Token> toks, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (toks.get(k + 1).start() != toks.get(k).end() + 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean allCapitalised(List<Token> toks, int from, int to) {

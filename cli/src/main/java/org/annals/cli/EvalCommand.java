@@ -209,11 +209,7 @@ final class EvalCommand implements Callable<Integer> {
     PrintStream errors = null;
     if (errorsFile != null) {
       try {
-        errors =
-            new PrintStream(
-                java.nio.file.Files.newOutputStream(errorsFile),
-                true,
-                java.nio.charset.StandardCharsets.UTF_8);
+        errors = errorStream(errorsFile);
       } catch (java.io.IOException e) {
         err.println("annals: cannot write " + errorsFile + ": " + e.getMessage());
         return 1;
@@ -276,7 +272,13 @@ final class EvalCommand implements Callable<Integer> {
         new Training(lex, work, python, org.annals.model.Trainer.Settings.defaults(), err);
     var sets = training.read(dir, null, Files.isRegularFile(sentences) ? sentences : null);
     var export = training.export(sets, cv);
-    Training.Report report = training.crossValidate(export, cv, files, everySentence, out);
+    Training.Report report;
+    try (PrintStream errors = errorsFile == null ? null : errorStream(errorsFile)) {
+      report = training.crossValidate(export, cv, files, everySentence, out, errors);
+    } catch (java.io.IOException e) {
+      err.println("annals: cannot write " + errorsFile + ": " + e.getMessage());
+      return 1;
+    }
     int failed = 0;
     for (var e : report.scores().entrySet()) {
       double score =
@@ -294,6 +296,11 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     return failed;
+  }
+
+  private static PrintStream errorStream(Path file) throws java.io.IOException {
+    return new PrintStream(
+        java.nio.file.Files.newOutputStream(file), true, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static List<CodedEvent> code(Pipeline pipeline, RawArticle a) {

@@ -122,7 +122,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainingExport.Export export = training.export(sets, Math.max(folds, 2));
     Training.Report report = null;
     if (folds > 1) {
-      report = training.crossValidate(export, folds, files(evalDir), false, stdout);
+      report = training.crossValidate(export, folds, files(evalDir), false, stdout, null);
     }
     ModelFile model = training.trainAll(export);
     ObjectNode h = model.header();

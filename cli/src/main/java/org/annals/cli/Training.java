@@ -175,14 +175,16 @@ final class Training {
   /**
    * Scores {@code files} (set name → gold file) with every record coded by the model of its
    * held-out fold; prints each set's scores to {@code out}. Unless {@code everySentence}, only the
-   * sentences the trigger scan lets through are analysed, as {@code annals code} does.
+   * sentences the trigger scan lets through are analysed, as {@code annals code} does. Records
+   * coded wrongly are written to {@code errors} when it is not null.
    */
   Report crossValidate(
       TrainingExport.Export export,
       int folds,
       Map<String, Path> files,
       boolean everySentence,
-      PrintStream out) {
+      PrintStream out,
+      @Nullable PrintStream errors) {
     Pipeline[] pipelines = new Pipeline[folds];
     for (int k = 0; k < folds; k++) {
       pipelines[k] =
@@ -195,7 +197,7 @@ final class Training {
     }
     Evaluations eval =
         new Evaluations(
-            a -> pipelines[LabelledRecord.fold(a.id(), folds)].process(a).events(), out);
+            a -> pipelines[LabelledRecord.fold(a.id(), folds)].process(a).events(), out, errors);
     Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
     Map<String, String> setOf = new LinkedHashMap<>();
     for (Map.Entry<String, Path> f : files.entrySet()) {

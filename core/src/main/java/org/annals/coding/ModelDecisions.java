@@ -183,9 +183,19 @@ final class ModelDecisions {
     if (riot) {
       said += "; a riot: kept PROTEST";
     }
-    if (m.plover().equals(c.plover()) || riot) {
-      // For a riot, the probability that it is one: PROTEST's and ASSAULT's together.
-      double pType = riot ? Math.min(1, c.p() + p.plover("PROTEST")) : c.p();
+    // Zero-Shot-PLOVER, which teaches the classifier DISAPPROVE, files investigations under its
+    // ACCUSE: the classifier's DISAPPROVE does not tell an accusation from an investigation.
+    boolean investigation = m.plover().equals("INVESTIGATE") && c.plover().equals("DISAPPROVE");
+    if (investigation) {
+      said += "; an investigation: kept INVESTIGATE";
+    }
+    if (m.plover().equals(c.plover()) || riot || investigation) {
+      // For a riot, the probability that it is one: PROTEST's and ASSAULT's together; likewise
+      // INVESTIGATE's and DISAPPROVE's for an investigation.
+      double pType =
+          riot
+              ? Math.min(1, c.p() + p.plover("PROTEST"))
+              : investigation ? Math.min(1, c.p() + p.plover("INVESTIGATE")) : c.p();
       String name = c.acledName();
       if (c.acledCode() != null && !name.equals(m.acledSubEvent()) && c.pAcled() >= ACLED_SURE) {
         return m.withAcled(

@@ -196,8 +196,8 @@ public final class Evaluations {
 
   /**
    * Zero-Shot-PLOVER sentences: type accuracy and macro-F1 over its 15 types, each predicted type
-   * named as that set names it (CONCEDE and RETREAT are YIELD, DISAPPROVE is ACCUSE, DEMAND is
-   * REQUEST, FIGHT is ASSAULT).
+   * named as that set names it (CONCEDE and RETREAT are YIELD, DISAPPROVE and INVESTIGATE are
+   * ACCUSE, DEMAND is REQUEST, FIGHT is ASSAULT).
    */
   public Scores zsp(Path file) {
     Scores types = new Scores();

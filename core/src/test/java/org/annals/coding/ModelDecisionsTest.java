@@ -164,6 +164,22 @@ final class ModelDecisionsTest {
   }
 
   @Test
+  void ruleInvestigate_modelSaysDisapprove_staysAnInvestigation() {
+    AnnotatedDocument doc = svo("Prosecutors", "investigated", "investigate", "ministers");
+    assertThat(new EventCoder(lexicon).code(doc, null))
+        .extracting(EventMention::plover)
+        .containsExactly("INVESTIGATE");
+
+    // Zero-Shot-PLOVER files investigations under ACCUSE, which trains DISAPPROVE
+    EventMention kept = code(doc, saying("DISAPPROVE", 0.8, Labels.NONE, 0.8)).get(0);
+    EventMention other = code(doc, saying("REJECT", 0.8, Labels.NONE, 0.8)).get(0);
+
+    assertThat(kept.plover()).isEqualTo("INVESTIGATE");
+    assertThat(String.join("; ", kept.rules())).contains("an investigation: kept INVESTIGATE");
+    assertThat(other.plover()).isEqualTo("REJECT"); // other types still override the rule
+  }
+
+  @Test
   void ruleProtest_modelSaysAssaultWithNoAcledType_codesWithoutFailing() {
     AnnotatedDocument doc = svo("Students", "stormed", "storm", "parliament");
     List<EventMention> out = code(doc, saying("ASSAULT", 0.8, Labels.NONE, 0.8));

@@ -161,6 +161,8 @@ final class Recogniser {
     }
     boolean titleCase = titleCase(toks);
     boolean[] taken = new boolean[toks.size()];
+    String[] setAside =
+        new String[toks.size()]; // why a gazetteer name on these tokens was not taken
     for (int i = 0; i < toks.size(); i++) {
       if (!capitalised(toks.get(i).word())) {
         i = afterHyphenated(s, i, out, taken);
@@ -220,6 +222,9 @@ final class Recogniser {
             taken[k] = true;
           }
         }
+        for (int k = i; k < i + len; k++) {
+          setAside[k] = "the gazetteer's '" + surface + "' set aside: " + veto;
+        }
         i += len - 1; // not "Zealand" after a vetoed "New Zealand"
         continue;
       }
@@ -256,8 +261,10 @@ final class Recogniser {
         continue;
       }
       boolean overlaps = false;
+      String why = null;
       for (int k = e.tokenStart(); k < e.tokenEnd(); k++) {
         overlaps |= taken[k];
+        why = why == null ? setAside[k] : why;
       }
       if (!overlaps) {
         Toponym t =
@@ -270,7 +277,7 @@ final class Recogniser {
                 e.text(),
                 actorUse(s, e.tokenStart(), e.tokenEnd()) ? "actor" : "place",
                 null,
-                "named entity " + e.type() + ", not in the gazetteer");
+                "named entity " + e.type() + (why == null ? ", not in the gazetteer" : "; " + why));
         out.add(Mention.of(t, List.of(), false, null, toks, false));
       }
     }

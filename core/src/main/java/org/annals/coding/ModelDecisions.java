@@ -192,10 +192,8 @@ final class ModelDecisions {
     if (m.plover().equals(c.plover()) || riot || investigation) {
       // For a riot, the probability that it is one: PROTEST's and ASSAULT's together; likewise
       // INVESTIGATE's and DISAPPROVE's for an investigation.
-      double pType =
-          riot
-              ? Math.min(1, c.p() + p.plover("PROTEST"))
-              : investigation ? Math.min(1, c.p() + p.plover("INVESTIGATE")) : c.p();
+      String kept = riot ? "PROTEST" : investigation ? "INVESTIGATE" : null;
+      double pType = kept == null ? c.p() : Math.min(1, c.p() + p.plover(kept));
       String name = c.acledName();
       if (c.acledCode() != null && !name.equals(m.acledSubEvent()) && c.pAcled() >= ACLED_SURE) {
         return m.withAcled(

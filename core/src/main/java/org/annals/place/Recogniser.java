@@ -361,7 +361,7 @@ final class Recogniser {
       String name = part;
       // "Los Angeles-based", "DPRK-South Korea": the first part may end a name begun by the
       // words before the hyphenated word, the last part begin one the words after it end
-      if (p == 0 && part.length() > 0 && capitalised(part)) {
+      if (p == 0 && capitalised(part)) {
         for (int b = Math.min(2, i); b >= 1; b--) {
           String longer = join(toks, i - b, i) + " " + part;
           if (allCapitalised(toks, i - b, i)
@@ -374,7 +374,7 @@ final class Recogniser {
           }
         }
       }
-      if (p == parts.length - 1 && parts.length > 1 && part.length() > 0 && capitalised(part)) {
+      if (p == parts.length - 1 && parts.length > 1 && capitalised(part)) {
         for (int f = Math.min(2, toks.size() - i - 1); f >= 1; f--) {
           String longer = part + " " + join(toks, i + 1, i + 1 + f);
           if (allCapitalised(toks, i + 1, i + 1 + f)

@@ -147,13 +147,18 @@ final class Scorer {
         && (own.charAt(key.length()) == ' ' || own.charAt(key.length()) == ',');
   }
 
+  /** Whether the mention names {@code c} by its own name or the first words of it. */
+  private static boolean ownName(GeoPlace c, Mention m) {
+    return primaryName(c, m) || shortName(c, m.key());
+  }
+
   /**
    * An alternate name loses to the places whose own name it is: a little ("Salisbury": not old
    * Harare), and a lot when one of them is famous ("Philadelphia" is not Amman, "Salem" not
    * Jerusalem).
    */
   private static double alternatePenalty(GeoPlace c, Mention m) {
-    if (primaryName(c, m) || shortName(c, m.key()) || !m.anyPrimary()) {
+    if (ownName(c, m) || !m.anyPrimary()) {
       return 0;
     }
     return m.famousPrimary() ? 3.0 : 0.5;
@@ -166,10 +171,7 @@ final class Scorer {
    * Swiss city, by size).
    */
   private static boolean spokenOfElsewhere(Mention m, GeoPlace c, Evidence ev) {
-    if (primaryName(c, m)
-        || shortName(c, m.key())
-        || !m.anyPrimary()
-        || votesFor(c.country(), m, ev) > 0) {
+    if (ownName(c, m) || !m.anyPrimary() || votesFor(c.country(), m, ev) > 0) {
       return false;
     }
     for (GeoPlace p : m.candidates()) {
@@ -189,9 +191,7 @@ final class Scorer {
    * a story from the USA is still London, not London, Kentucky, unless Kentucky is named.
    */
   private static boolean namesakeOfAMetropolis(Mention m, GeoPlace c, Evidence ev) {
-    if (c.population() >= 100_000
-        || ev.names(c.admin1())
-        || c.admin2() != null && ev.namesDistrict(c.admin2())) {
+    if (c.population() >= 100_000 || ev.names(c.admin1()) || ev.namesDistrict(c.admin2())) {
       return false;
     }
     for (GeoPlace p : m.candidates()) {

@@ -255,6 +255,30 @@ final class GeocodingTest {
   }
 
   @Test
+  void countryNameThatIsAlsoAState_isTheStateOfTheArticlesTowns_andNoMainCountry() {
+    ArticleResult r =
+        run(
+            "Prosecutors in Atlanta said on Monday that Georgia would seek a new trial. Lawmakers in"
+                + " Georgia have debated the death penalty for years. Rioters attacked a police"
+                + " station on Monday, officials said.");
+    PlaceMention georgia = mention(r, "Georgia", 0);
+    assertThat(georgia.place().country()).isEqualTo("USA"); // the state that holds Atlanta
+    assertThat(georgia.place().precision()).isEqualTo("region");
+    assertThat(mention(r, "Georgia", 1).place().country()).isEqualTo("USA");
+    CodedEvent riot =
+        r.events().stream()
+            .filter(e -> e.plover().type().equals("PROTEST") || e.plover().type().equals("ASSAULT"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no riot in " + r.events()));
+    // the article's main country is the one its "Georgia" was resolved to, not the Caucasus
+    assertThat(riot.location().country()).isEqualTo("USA");
+
+    ArticleResult caucasus =
+        run("Georgia's prime minister met protesters in Tbilisi on Monday, a day after Russia's.");
+    assertThat(mention(caucasus, "Georgia", 0).place().country()).isEqualTo("GEO");
+  }
+
+  @Test
   void demonyms_nameTheirCountry_butDoNotLocateEvents() {
     ArticleResult r = run("Ukrainian troops shelled Russian positions near Bakhmut on Monday.");
     PlaceMention ukrainian = mention(r, "Ukrainian", 0);

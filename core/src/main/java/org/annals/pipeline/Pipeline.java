@@ -190,7 +190,7 @@ public final class Pipeline {
 
   private List<CodedEvent> code(
       RawArticle article, CleanText clean, AnnotatedDocument doc, List<Toponym> toponyms) {
-    String mainCountry = placer.mainCountry(doc);
+    String mainCountry = placer.mainCountry(doc, toponyms);
     List<EventMention> mentions = coder.code(doc, mainCountry, article.published());
     List<EventDate> dates = dater.date(doc, mentions, article.published());
     List<Draft> drafts = new ArrayList<>();

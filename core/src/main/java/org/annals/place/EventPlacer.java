@@ -249,18 +249,29 @@ public final class EventPlacer {
     return new Location(c == null ? iso3 : c.name(), iso3, null, null, null, "country", null);
   }
 
-  /** The article's dominant country (named or implied most often, at least twice), or null. */
-  public @Nullable String mainCountry(AnnotatedDocument doc) {
+  /**
+   * The article's dominant country (named or implied most often, at least twice), or null. A
+   * country's name that the geocoder resolved to a place of another country counts for that one:
+   * "Georgia" in a story from Atlanta is the US state.
+   */
+  public @Nullable String mainCountry(AnnotatedDocument doc, List<Toponym> toponyms) {
+    Map<Long, String> resolved = new HashMap<>();
+    for (Toponym t : toponyms) {
+      if (t.place() != null && t.place().country() != null) {
+        resolved.put(((long) t.sentence() << 32) | t.tokenStart(), t.place().country());
+      }
+    }
     Map<String, Integer> counts = new HashMap<>();
-    for (Sentence s : doc.sentences()) {
-      List<Token> toks = s.tokens();
+    for (int si = 0; si < doc.sentences().size(); si++) {
+      List<Token> toks = doc.sentences().get(si).tokens();
       for (int i = 0; i < toks.size(); i++) {
         var m =
             lexicon
                 .places()
                 .longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).lower());
         if (m != null && m.value().writtenAs(toks.get(i).word())) {
-          counts.merge(m.value().country().iso3(), 1, Integer::sum);
+          String country = resolved.getOrDefault(((long) si << 32) | i, m.value().country().iso3());
+          counts.merge(country, 1, Integer::sum);
           i += m.length() - 1;
         }
       }

@@ -83,6 +83,23 @@ final class Scorer {
         }
       }
     }
+    if (first != null
+        && c.precision().equals("region")
+        && m.candidates().stream().anyMatch(k -> k.precision().equals("country"))) {
+      for (int j = 0; j < mentions.size(); j++) {
+        GeoPlace o = first.get(j);
+        if (j != i
+            && o != null
+            && local(o)
+            && !Objects.equals(mentions.get(j).key(), m.key())
+            && Objects.equals(o.country(), c.country())
+            && contains(c, o)) {
+          s +=
+              3.0; // "Georgia" in a story from Atlanta is the US state that holds it, not a country
+          break;
+        }
+      }
+    }
     if (first != null && local(c)) {
       for (int j = 0; j < mentions.size(); j++) {
         GeoPlace o = first.get(j);
@@ -317,8 +334,9 @@ final class Scorer {
   }
 
   /**
-   * The country a mention is evidence for: a country or demonym, the only region of its name, or a
-   * big city whose own name it is ("Baghdad"), not one it is an alternate name of.
+   * The country a mention is evidence for: a country or demonym (unless another country has a
+   * region of that name), the only region of its name, or a big city whose own name it is
+   * ("Baghdad"), not one it is an alternate name of.
    */
   static @Nullable String vote(List<GeoPlace> cands, @Nullable String key) {
     if (cands.isEmpty()) {
@@ -333,6 +351,15 @@ final class Scorer {
     if (!top.precision().equals("city")
         && !top.precision().equals("site")
         && cands.stream().filter(p -> p.precision().equals(top.precision())).count() == 1) {
+      if (top.precision().equals("country")
+          && cands.stream()
+              .anyMatch(
+                  p ->
+                      p.precision().equals("region")
+                          && !Objects.equals(p.country(), top.country())
+                          && primaryName(p, key))) {
+        return null; // "Georgia", "Niger": a country or another country's state, no evidence yet
+      }
       return top.country(); // a country, or the only region of that name
     }
     String c = null;

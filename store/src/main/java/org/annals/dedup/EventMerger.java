@@ -74,7 +74,11 @@ public final class EventMerger {
     CodedEvent x = a.event();
     CodedEvent y = b.event();
     return Report.kind(x).equals(Report.kind(y))
-        && (Matching.link(a, b) > 0 || Matching.contains(x, y) || Matching.contains(y, x));
+        && (Matching.link(a, b) > 0
+            || Matching.contains(x, y)
+            || Matching.contains(y, x)
+            || Matching.containsUndated(x, y)
+            || Matching.containsUndated(y, x));
   }
 
   /**
@@ -156,16 +160,18 @@ public final class EventMerger {
 
   /**
    * What an undated report shares with every undated report it may be linked to ({@link
-   * Matching#undatedNamed}): its kind, its town or site and one distinctive name of its evidence,
-   * one key per name. Empty for a dated report or one placed only in a region or country.
+   * Matching#undatedNamed}): its kind, its country and one distinctive name of its evidence, one
+   * key per name. Empty for a dated report or one placed only in a region or country.
    */
   public static Set<String> undatedKeys(CodedEvent e) {
-    if (e.date() != null || e.location().name() == null || !Matching.precisePlace(e.location())) {
+    if (e.date() != null || e.location().country() == null) {
       return Set.of();
     }
     Set<String> keys = new java.util.TreeSet<>();
-    for (String name : Names.of(e, e.location())) {
-      keys.add(Report.kind(e) + "|" + e.location().name() + "|" + name);
+    Set<String> names = new java.util.TreeSet<>(Names.of(e, e.location()));
+    names.addAll(Names.openers(e, e.location()));
+    for (String name : names) {
+      keys.add(Report.kind(e) + "|" + e.location().country() + "|" + name);
     }
     return keys;
   }
@@ -300,14 +306,15 @@ public final class EventMerger {
 
   /**
    * Each event made only of vague reports joins the precise event it fits (some member of each
-   * agrees) that has the most articles, ties to the smaller first report.
+   * agrees) that has the most articles, ties to the smaller first report. An undated report at a
+   * town counts as precise here: an undated report of its country may join it.
    */
   private static void attachVague(List<Report> reports, Clusters clusters) {
     List<List<Integer>> groups = clusters.indexGroups();
     List<List<Integer>> precise = new ArrayList<>();
     List<List<Integer>> vague = new ArrayList<>();
     for (List<Integer> g : groups) {
-      boolean anyFine = g.stream().anyMatch(i -> Matching.fine(reports.get(i).event()));
+      boolean anyFine = g.stream().anyMatch(i -> anchors(reports.get(i).event()));
       (anyFine ? precise : vague).add(g);
     }
     for (List<Integer> v : vague) {
@@ -330,10 +337,20 @@ public final class EventMerger {
     }
   }
 
+  /**
+   * A report that vague ones may attach to: a precise one ({@link Matching#fine}), or an undated
+   * one at a town or site.
+   */
+  private static boolean anchors(CodedEvent e) {
+    return Matching.fine(e) || e.date() == null && Matching.precisePlace(e.location());
+  }
+
   private static boolean fits(List<Report> reports, List<Integer> vague, List<Integer> precise) {
     for (int i : vague) {
       for (int j : precise) {
-        if (Matching.contains(reports.get(i).event(), reports.get(j).event())) {
+        CodedEvent v = reports.get(i).event();
+        CodedEvent p = reports.get(j).event();
+        if (Matching.contains(v, p) || Matching.containsUndated(v, p)) {
           return true;
         }
       }

@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  * events close in place and time (2), two reports of one day that agree exactly on a vaguer place
  * (1; the day-after slack of {@link #datesNear} is for precise reports only). A report placed only
  * in a region or country never links two precise ones; it attaches to one event afterwards ({@link
- * #contains}). Reports dated only to a month or a year merge only with their own copies.
+ * #contains}). Reports dated only to a month or a year merge only with their own copies. Undated
+ * reports (no date in the text, no publication date) link when their evidence names someone in
+ * common ({@link Names}) and their places may be one (1); an undated report of a region or country
+ * attaches to one undated town's event ({@link #containsUndated}).
  */
 final class Matching {
   /** Two precise places this far apart (km, each side's radius) may be one happening. */
@@ -51,7 +54,9 @@ final class Matching {
       return x.background() == y.background() && sameDates(x, y) ? 3 : 0;
     }
     if (x.date() == null && y.date() == null) {
-      return undatedNamed(x, y) ? 1 : 0;
+      // A town's report and a country's attach afterwards ({@link #containsUndated}), so that
+      // the country's report never joins two towns' happenings.
+      return precisePlace(x.location()) == precisePlace(y.location()) && undatedNamed(x, y) ? 1 : 0;
     }
     boolean fineA = fine(x);
     if (fineA != fine(y)) {
@@ -112,18 +117,48 @@ final class Matching {
 
   /**
    * Two undated reports (no date in the text, no publication date) can only be told apart by who
-   * and where: one happening if both are placed at the same town or site and their evidence names
-   * the same person or organisation (a capitalised name that is not the place's).
+   * and where: one happening if their places may be one ({@link #placesCompatible}) and their
+   * evidence names the same person or organisation (a capitalised name that is not a place's).
    */
   static boolean undatedNamed(CodedEvent x, CodedEvent y) {
-    if (!precisePlace(x.location())
-        || !precisePlace(y.location())
-        || !near(x.location(), y.location())) {
+    if (!placesCompatible(x.location(), y.location())) {
       return false;
     }
-    Set<String> names = Names.of(x, x.location());
-    names.retainAll(Names.of(y, y.location()));
-    return !names.isEmpty();
+    return Names.shared(x, y, x.location(), y.location());
+  }
+
+  /**
+   * True if the undated report {@code coarse}, placed only in a region or country, could be telling
+   * of the undated report {@code precise} at a town or site inside it: they name someone in common
+   * ({@link #undatedNamed}).
+   */
+  static boolean containsUndated(CodedEvent coarse, CodedEvent precise) {
+    return coarse.date() == null
+        && precise.date() == null
+        && !precisePlace(coarse.location())
+        && precisePlace(precise.location())
+        && typesCompatible(coarse, precise)
+        && actorsCompatible(coarse.source(), precise.source())
+        && actorsCompatible(coarse.target(), precise.target())
+        && undatedNamed(coarse, precise);
+  }
+
+  /**
+   * Two places of one country that may be one happening's: two towns or sites within reach, or one
+   * inside the other (a town and its region, anything and the country). Two towns, or two regions,
+   * that differ are two places.
+   */
+  static boolean placesCompatible(Location a, Location b) {
+    if (a.country() == null || !a.country().equals(b.country())) {
+      return false;
+    }
+    if (precisePlace(a) && precisePlace(b)) {
+      return near(a, b);
+    }
+    if ("country".equals(a.precision()) || "country".equals(b.precision())) {
+      return true;
+    }
+    return a.admin1() != null && a.admin1().equals(b.admin1());
   }
 
   /** Placed at a site or a town. */

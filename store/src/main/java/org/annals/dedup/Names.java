@@ -1,6 +1,8 @@
 package org.annals.dedup;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -8,11 +10,15 @@ import java.util.regex.Pattern;
 import org.annals.event.CodedEvent;
 import org.annals.event.CodedEvent.Evidence;
 import org.annals.event.CodedEvent.Location;
+import org.annals.lexicon.Country;
+import org.annals.lexicon.Lexicon;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The distinctive names in a report's evidence: capitalised words of four letters or more that do
- * not open a sentence, are not the report's place and are not words that are capitalised for other
- * reasons (titles, days, months, institutions every report names).
+ * not open a sentence, end a run of capitalised words, are not a place's words (the reports' own
+ * places, any country's names, demonyms and capital) and are not words that are capitalised for
+ * other reasons (titles, days, months, institutions every report names).
  */
 final class Names {
   private static final Pattern WORD = Pattern.compile("\\p{Lu}[\\p{L}'’-]{3,}");
@@ -113,32 +119,210 @@ final class Names {
           "union",
           "christmas",
           "easter",
-          "ramadan");
+          "ramadan",
+          // heads of institutions' and places' names ("the Kamau Hotel", "West Coast Bank")
+          "hotel",
+          "bank",
+          "market",
+          "school",
+          "university",
+          "college",
+          "hospital",
+          "church",
+          "mosque",
+          "temple",
+          "station",
+          "airport",
+          "avenue",
+          "square",
+          "park",
+          "centre",
+          "center",
+          "company",
+          "group",
+          "house",
+          "office",
+          "building",
+          "store",
+          "supermarket",
+          "mall",
+          "club",
+          "hall",
+          "prison",
+          "courthouse",
+          "embassy",
+          "agency",
+          "bureau",
+          "committee",
+          "commission",
+          "association",
+          "institute",
+          "foundation",
+          "corporation",
+          // titles that end a run ("the Defence Secretary")
+          "agent",
+          "deputy",
+          "sheriff",
+          "sergeant",
+          "captain",
+          "detective",
+          "trooper",
+          "attorney",
+          "prosecutor",
+          "lawyer",
+          "senator",
+          "general",
+          "colonel",
+          "commander",
+          "spokesman",
+          "spokeswoman",
+          "secretary",
+          "director",
+          "leader");
+
+  /** Words of every country's names, demonyms and capitals: places, not participants. */
+  private static final Set<String> PLACE_WORDS = placeWords();
 
   private Names() {}
 
-  static Set<String> of(CodedEvent e, Location place) {
+  /**
+   * The names of {@code e}'s evidence that are not words of the given places. A run of capitalised
+   * words ("Superior Court Judge Rowland Barnes", "Brian G. Nichols", "the Kamau Hotel") gives its
+   * last word that is a name, the surname or the distinctive word of an organisation's name: a
+   * first name ("David"), a title or a generic head ("Hotel") is shared by too many to tell two
+   * happenings apart.
+   */
+  static Set<String> of(CodedEvent e, Location... places) {
+    return scan(e, false, places);
+  }
+
+  /**
+   * The words that open a sentence of {@code e}'s evidence and would otherwise be names ("Nichols
+   * was sentenced"): a name only where the other report has it inside a sentence, since any word is
+   * capitalised there.
+   */
+  static Set<String> openers(CodedEvent e, Location... places) {
+    return scan(e, true, places);
+  }
+
+  /** Whether the two reports' evidence names someone in common ({@link #of}, {@link #openers}). */
+  static boolean shared(CodedEvent x, CodedEvent y, Location... places) {
+    Set<String> nx = of(x, places);
+    Set<String> ny = of(y, places);
+    if (!java.util.Collections.disjoint(nx, ny)) {
+      return true;
+    }
+    return !java.util.Collections.disjoint(openers(x, places), ny)
+        || !java.util.Collections.disjoint(nx, openers(y, places));
+  }
+
+  private static Set<String> scan(CodedEvent e, boolean openers, Location... places) {
     Set<String> placeWords = new HashSet<>();
-    if (place.name() != null) {
-      for (String w : place.name().split("[\\s,-]+")) {
-        placeWords.add(w.toLowerCase(Locale.ROOT));
+    for (Location place : places) {
+      if (place.name() != null) {
+        for (String w : place.name().split("[\\s,-]+")) {
+          placeWords.add(fold(w));
+        }
       }
     }
     Set<String> out = new HashSet<>();
     for (Evidence ev : e.evidence()) {
       String s = ev.sentence();
-      Matcher m = WORD.matcher(s);
-      while (m.find()) {
-        if (opensSentence(s, m.start())) {
-          continue;
+      String[] tokens = s.split("\\s+");
+      int[] at = new int[tokens.length];
+      int offset = 0;
+      for (int t = 0; t < tokens.length; t++) {
+        at[t] = s.indexOf(tokens[t], offset);
+        offset = at[t] + tokens[t].length();
+      }
+      int runStart = 0;
+      for (int t = 0; t < tokens.length; t++) {
+        boolean cap = capitalised(tokens[t]);
+        if (cap && t + 1 < tokens.length && capitalised(tokens[t + 1]) && !endsClause(tokens[t])) {
+          continue; // the run of capitalised words goes on
         }
-        String w = m.group().replaceAll("['’]s$", "").toLowerCase(Locale.ROOT);
-        if (w.length() >= 4 && !COMMON.contains(w) && !placeWords.contains(w)) {
-          out.add(w);
+        if (cap) {
+          String name = runName(s, tokens, at, runStart, t, openers, placeWords);
+          if (name != null) {
+            out.add(name);
+          }
         }
+        runStart = t + 1;
       }
     }
     return out;
+  }
+
+  /**
+   * The name a run of capitalised words gives: its last word that is a name (not a common word, not
+   * a place's), if that word opens the sentence exactly when {@code openers} asks for openers.
+   * "Kamau Hotel" gives "kamau", "Superior Court Judge Rowland Barnes" gives "barnes".
+   */
+  private static @Nullable String runName(
+      String s,
+      String[] tokens,
+      int[] at,
+      int from,
+      int to,
+      boolean openers,
+      Set<String> placeWords) {
+    for (int k = to; k >= from; k--) {
+      String token = tokens[k];
+      int lead = 0;
+      while (lead < token.length() && !Character.isLetter(token.charAt(lead))) {
+        lead++;
+      }
+      Matcher m = WORD.matcher(token).region(lead, token.length());
+      if (!m.lookingAt()) {
+        continue;
+      }
+      String w = fold(m.group().replaceAll("['’]s?$", ""));
+      if (w.length() >= 4
+          && !COMMON.contains(w)
+          && !PLACE_WORDS.contains(w)
+          && !placeWords.contains(w)) {
+        return opensSentence(s, at[k] + lead) == openers ? w : null;
+      }
+    }
+    return null;
+  }
+
+  private static boolean capitalised(String token) {
+    int i = 0;
+    while (i < token.length() && "\"'“‘(".indexOf(token.charAt(i)) >= 0) {
+      i++;
+    }
+    return i < token.length() && Character.isUpperCase(token.charAt(i));
+  }
+
+  private static boolean endsClause(String token) {
+    return !token.isEmpty()
+        && ",;:.!?)\"”".indexOf(token.charAt(token.length() - 1)) >= 0
+        && !token.matches("\\p{Lu}\\.|\\p{Lu}[a-z]{1,3}\\.");
+  }
+
+  /** Lower case without accents: "Thessaloníki" and "Thessaloniki" are one word. */
+  static String fold(String w) {
+    return java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "")
+        .toLowerCase(Locale.ROOT);
+  }
+
+  private static Set<String> placeWords() {
+    Set<String> words = new HashSet<>();
+    for (Country c : Lexicon.builtIn().countries()) {
+      List<String> all = new ArrayList<>();
+      all.add(c.name());
+      all.addAll(c.alternates());
+      all.addAll(c.demonyms());
+      all.addAll(c.capitals());
+      for (String name : all) {
+        for (String w : name.split("[\\s,-]+")) {
+          words.add(fold(w));
+        }
+      }
+    }
+    return words;
   }
 
   private static boolean opensSentence(String s, int i) {

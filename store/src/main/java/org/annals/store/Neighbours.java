@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * superset of the pairs {@link EventMerger#clusters} compares, read with a few queries whose cost
  * depends on the new reports and on how many stored reports share their days, not on the size of
  * the store. Stored reports of the same near-duplicate family; undated reports that share a key
- * ({@link EventMerger#undatedKeys}: kind, town and a name); and reports of the same kind whose
+ * ({@link EventMerger#undatedKeys}: kind, country and a name); and reports of the same kind whose
  * dates come within a day of each other, in the same country or near each other across a border (a
  * report that spans more than a week merges only with its copies).
  */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.annals.event.CodedEvent.Location;
 import org.junit.jupiter.api.Test;
 
 final class EventMergerTest {
@@ -289,6 +290,127 @@ final class EventMergerTest {
     assertThat(merger.merge(List.of(a, b, c)))
         .extracting(MergedEvent::reportIds)
         .containsExactlyInAnyOrder(List.of("r1", "r2"), List.of("r3"));
+  }
+
+  @Test
+  void merge_undatedReportsOfATownAndItsCountry_joinOnASurname() {
+    Report town =
+        Reports.riot("r1", "a1")
+            .on(null, "unknown")
+            .said("The crowd that attacked the Kamau Hotel was led by Joseph Wanjiru, police said.")
+            .build();
+    // "Wanjiru" opens the sentence: a name here because the other report has it inside one
+    Report country =
+        Reports.riot("r2", "a2")
+            .in(Reports.KENYA)
+            .on(null, "unknown")
+            .said("Wanjiru led the rioters through the streets, witnesses said.")
+            .build();
+    Report otherLeader =
+        Reports.riot("r3", "a3")
+            .in(Reports.KENYA)
+            .on(null, "unknown")
+            .said("Rioters led by Joseph Mwangi burned cars.")
+            .build();
+
+    assertThat(merger.merge(List.of(town, country, otherLeader)))
+        .extracting(MergedEvent::reportIds)
+        .containsExactlyInAnyOrder(List.of("r1", "r2"), List.of("r3"));
+  }
+
+  @Test
+  void merge_undatedReportsSharingOnlyAFirstNameADemonymOrAPlace_stayApart() {
+    Report a =
+        Reports.riot("r1", "a1")
+            .on(null, "unknown")
+            .said("Rioters stoned the car of Governor David Odhiambo near the Kenyan port.")
+            .build();
+    Report firstName =
+        Reports.riot("r2", "a2")
+            .in(Reports.KENYA)
+            .on(null, "unknown")
+            .said("Rioters beat a shopkeeper, his brother David Kariuki said.")
+            .build();
+    Report demonym =
+        Reports.riot("r3", "a3")
+            .in(Reports.KENYA)
+            .on(null, "unknown")
+            .said("A Kenyan crowd torched a lorry, the Nation reported.")
+            .build();
+    Report place =
+        Reports.riot("r4", "a4")
+            .in(Reports.KENYA)
+            .on(null, "unknown")
+            .said("Youths from Nairobi rioted for a second night, officials in Mombasa said.")
+            .build();
+
+    assertThat(merger.merge(List.of(a, firstName, demonym, place))).hasSize(4);
+  }
+
+  @Test
+  void merge_undatedReportsOfTwoTowns_neverJoinedThroughOneOfTheirCountry() {
+    Report nairobi =
+        Reports.riot("r1", "a1")
+            .on(null, "unknown")
+            .said("Supporters of Raila Odinga rioted outside the courthouse.")
+            .build();
+    Report mombasa =
+        Reports.riot("r2", "a2")
+            .in(Reports.MOMBASA)
+            .on(null, "unknown")
+            .said("Supporters of Raila Odinga rioted at the port gates.")
+            .build();
+    Report kenya =
+        Reports.riot("r3", "a3")
+            .in(Reports.KENYA)
+            .on(null, "unknown")
+            .said("Riots broke out among supporters of Raila Odinga.")
+            .build();
+
+    List<MergedEvent> events = merger.merge(List.of(nairobi, mombasa, kenya));
+
+    // the country's report joins one town's event, not both into one
+    assertThat(events).hasSize(2);
+    assertThat(events).allSatisfy(e -> assertThat(e.numReports()).isLessThanOrEqualTo(2));
+  }
+
+  @Test
+  void merge_undatedReportsInAnyOrder_sameEvents() {
+    String[] names = {"Wanjiru", "Odhiambo", "Kariuki"};
+    Location[] places = {Reports.NAIROBI, Reports.MOMBASA, Reports.KENYA};
+    Random random = new Random(11);
+    for (int trial = 0; trial < 10; trial++) {
+      List<Report> reports = new ArrayList<>();
+      for (int i = 0; i < 14; i++) {
+        String name = names[random.nextInt(names.length)];
+        String sentence =
+            random.nextBoolean()
+                ? name + " led rioters through the town."
+                : "Rioters led by Peter " + name + " burned a lorry.";
+        reports.add(
+            Reports.riot("r" + i, "a" + i)
+                .in(places[random.nextInt(places.length)])
+                .on(null, "unknown")
+                .said(sentence)
+                .build());
+      }
+      List<MergedEvent> expected = merger.merge(reports);
+      for (int round = 0; round < 10; round++) {
+        Collections.shuffle(reports, random);
+        assertThat(merger.merge(reports)).isEqualTo(expected);
+      }
+      // no event holds two towns' reports
+      for (MergedEvent e : expected) {
+        assertThat(
+                reports.stream()
+                    .filter(r -> e.reportIds().contains(r.id()))
+                    .map(r -> r.event().location().name())
+                    .filter(n -> !n.equals("Kenya"))
+                    .distinct()
+                    .count())
+            .isLessThanOrEqualTo(1);
+      }
+    }
   }
 
   @Test

@@ -170,6 +170,21 @@ final class PipelineTest {
   }
 
   @Test
+  void objectOfACharge_isNotDatedByThePublication_butTheChargeIs() {
+    var events =
+        code(
+            "A man was charged with the murder of two farmers in Eldoret. Police arrested him at a"
+                + " roadblock.",
+            MONDAY);
+    CodedEvent murder = only(events, "ASSAULT");
+    assertThat(murder.date()).isNull(); // before the charge, on a day the text does not give
+    assertThat(murder.dateBasis()).isEqualTo("none");
+    assertThat(murder.evidence().get(0).rule()).contains("the object of 'charged with'");
+    CodedEvent arrest = only(events, "COERCE");
+    assertThat(arrest.date()).isEqualTo("2022-08-29"); // the charge and arrest are the news
+  }
+
+  @Test
   void history_isBackgroundAndNotDatedToPublication() {
     var events = code("The militia once fought government forces in the south.", MONDAY);
     assertThat(events)

@@ -61,6 +61,7 @@ public final class Modality {
           "implicative",
           "background",
           "ongoing",
+          "prior",
           "report",
           "violent",
           "lethal",

@@ -131,6 +131,13 @@ public final class EventDater {
       }
       return EventDate.unknown("none", true, ongoingCue, "ongoing, no publication date");
     }
+    String prior = priorCue(s, e);
+    if (prior != null) {
+      // "charged with the murder": the murder came before the charge, on a day this sentence
+      // does not give; neither the story's other dates nor the publication date are its date.
+      return EventDate.unknown(
+          "none", false, prior, "the object of '" + prior + "': happened before, undated");
+    }
     // Context: the nearest preceding dated sentence, or the article's lead date.
     for (int k = e.sentence() - 1; k >= Math.max(0, e.sentence() - CONTEXT_SENTENCES); k--) {
       EventDate d = sentenceDates.get(k);
@@ -503,6 +510,27 @@ public final class EventDater {
         return text;
       }
       i = j - 1;
+    }
+    return null;
+  }
+
+  /**
+   * The legal step (modality.tsv kind {@code prior}: "charged with", "accused of") whose object the
+   * event is: the event's anchor within four tokens after the phrase. Null if none.
+   */
+  private @Nullable String priorCue(Sentence s, EventMention e) {
+    List<Token> toks = s.tokens();
+    for (int i = 0; i < toks.size() && i < e.anchor(); i++) {
+      var m =
+          modality
+              .phrases()
+              .longest(i, toks.size(), k -> toks.get(k).lower(), k -> toks.get(k).lower());
+      if (m != null && m.value().equals("prior")) {
+        int j = i + m.length();
+        if (e.anchor() >= j && e.anchor() <= j + 4) {
+          return words(toks, i, j);
+        }
+      }
     }
     return null;
   }

@@ -85,35 +85,38 @@ final class Scorer {
     }
     if (first != null
         && c.precision().equals("region")
-        && m.candidates().stream().anyMatch(k -> k.precision().equals("country"))) {
-      for (int j = 0; j < mentions.size(); j++) {
-        GeoPlace o = first.get(j);
-        if (j != i
-            && o != null
-            && local(o)
-            && !Objects.equals(mentions.get(j).key(), m.key())
-            && Objects.equals(o.country(), c.country())
-            && contains(c, o)) {
-          s +=
-              3.0; // "Georgia" in a story from Atlanta is the US state that holds it, not a country
-          break;
-        }
-      }
+        && m.candidates().stream().anyMatch(k -> k.precision().equals("country"))
+        && otherLocal(
+            mentions, i, first, o -> Objects.equals(o.country(), c.country()) && contains(c, o))) {
+      // "Georgia" in a story from Atlanta is the US state that holds it, not a country
+      s += 3.0;
     }
-    if (first != null && local(c)) {
-      for (int j = 0; j < mentions.size(); j++) {
-        GeoPlace o = first.get(j);
-        if (j != i
-            && o != null
-            && local(o)
-            && !Objects.equals(mentions.get(j).key(), m.key())
-            && c.km(o) < 200) {
-          s += 1.5;
-          break;
-        }
-      }
+    if (first != null && local(c) && otherLocal(mentions, i, first, o -> c.km(o) < 200)) {
+      s += 1.5;
     }
     return s;
+  }
+
+  /**
+   * Whether another mention, of another name, was resolved in the first pass to a town or district
+   * that passes {@code test}.
+   */
+  private static boolean otherLocal(
+      List<Mention> mentions,
+      int i,
+      List<GeoPlace> first,
+      java.util.function.Predicate<GeoPlace> test) {
+    for (int j = 0; j < mentions.size(); j++) {
+      GeoPlace o = first.get(j);
+      if (j != i
+          && o != null
+          && local(o)
+          && !Objects.equals(mentions.get(j).key(), mentions.get(i).key())
+          && test.test(o)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A city or a district. */

@@ -187,9 +187,9 @@ final class Names {
 
   /**
    * The names of {@code e}'s evidence that are not words of the given places. A run of capitalised
-   * words ("Superior Court Judge Rowland Barnes", "Brian G. Nichols", "the Kamau Hotel") gives its
-   * last word that is a name, the surname or the distinctive word of an organisation's name: a
-   * first name ("David"), a title or a generic head ("Hotel") is shared by too many to tell two
+   * words ("High Court Judge Mary Wambui", "Peter K. Otieno", "the Kamau Hotel") gives its last
+   * word that is a name, the surname or the distinctive word of an organisation's name: a first
+   * name ("David"), a title or a generic head ("Hotel") is shared by too many to tell two
    * happenings apart.
    */
   static Set<String> of(CodedEvent e, Location... places) {
@@ -197,7 +197,7 @@ final class Names {
   }
 
   /**
-   * The words that open a sentence of {@code e}'s evidence and would otherwise be names ("Nichols
+   * The words that open a sentence of {@code e}'s evidence and would otherwise be names ("Otieno
    * was sentenced"): a name only where the other report has it inside a sentence, since any word is
    * capitalised there.
    */
@@ -256,7 +256,7 @@ final class Names {
   /**
    * The name a run of capitalised words gives: its last word that is a name (not a common word, not
    * a place's), if that word opens the sentence exactly when {@code openers} asks for openers.
-   * "Kamau Hotel" gives "kamau", "Superior Court Judge Rowland Barnes" gives "barnes".
+   * "Kamau Hotel" gives "kamau", "High Court Judge Mary Wambui" gives "wambui".
    */
   private static @Nullable String runName(
       String s,

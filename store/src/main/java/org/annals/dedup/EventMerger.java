@@ -168,9 +168,7 @@ public final class EventMerger {
       return Set.of();
     }
     Set<String> keys = new java.util.TreeSet<>();
-    Set<String> names = new java.util.TreeSet<>(Names.of(e, e.location()));
-    names.addAll(Names.openers(e, e.location()));
-    for (String name : names) {
+    for (String name : Names.all(e, e.location())) {
       keys.add(Report.kind(e) + "|" + e.location().country() + "|" + name);
     }
     return keys;

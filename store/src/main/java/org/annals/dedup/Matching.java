@@ -40,9 +40,7 @@ final class Matching {
   static int link(Report a, Report b) {
     CodedEvent x = a.event();
     CodedEvent y = b.event();
-    if (!typesCompatible(x, y)
-        || !actorsCompatible(x.source(), y.source())
-        || !actorsCompatible(x.target(), y.target())) {
+    if (!compatible(x, y)) {
       return 0;
     }
     if (a.family().equals(b.family())) {
@@ -137,9 +135,7 @@ final class Matching {
         && precise.date() == null
         && !precisePlace(coarse.location())
         && precisePlace(precise.location())
-        && typesCompatible(coarse, precise)
-        && actorsCompatible(coarse.source(), precise.source())
-        && actorsCompatible(coarse.target(), precise.target())
+        && compatible(coarse, precise)
         && undatedNamed(coarse, precise);
   }
 
@@ -203,9 +199,7 @@ final class Matching {
   static boolean contains(CodedEvent coarse, CodedEvent precise) {
     if (!"day".equals(coarse.datePrecision())
         || coarse.date() == null
-        || !typesCompatible(coarse, precise)
-        || !actorsCompatible(coarse.source(), precise.source())
-        || !actorsCompatible(coarse.target(), precise.target())) {
+        || !compatible(coarse, precise)) {
       return false;
     }
     if (precise.date() == null
@@ -226,6 +220,15 @@ final class Matching {
       case "region" -> Objects.equals(c.admin1(), p.admin1());
       default -> near(c, p);
     };
+  }
+
+  /**
+   * Compatible types ({@link #typesCompatible}), sources and targets ({@link #actorsCompatible}).
+   */
+  static boolean compatible(CodedEvent x, CodedEvent y) {
+    return typesCompatible(x, y)
+        && actorsCompatible(x.source(), y.source())
+        && actorsCompatible(x.target(), y.target());
   }
 
   /**

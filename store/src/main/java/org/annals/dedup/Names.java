@@ -12,7 +12,6 @@ import org.annals.event.CodedEvent.Evidence;
 import org.annals.event.CodedEvent.Location;
 import org.annals.lexicon.Country;
 import org.annals.lexicon.Lexicon;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The distinctive names in a report's evidence: capitalised words of four letters or more that do
@@ -186,37 +185,36 @@ final class Names {
   private Names() {}
 
   /**
-   * The names of {@code e}'s evidence that are not words of the given places. A run of capitalised
-   * words ("High Court Judge Mary Wambui", "Peter K. Otieno", "the Kamau Hotel") gives its last
-   * word that is a name, the surname or the distinctive word of an organisation's name: a first
-   * name ("David"), a title or a generic head ("Hotel") is shared by too many to tell two
-   * happenings apart.
+   * Every name of {@code e}'s evidence that is not a word of the given places, inside a sentence or
+   * opening one. A run of capitalised words ("High Court Judge Mary Wambui", "Peter K. Otieno",
+   * "the Kamau Hotel") gives its last word that is a name, the surname or the distinctive word of
+   * an organisation's name: a first name ("David"), a title or a generic head ("Hotel") is shared
+   * by too many to tell two happenings apart.
    */
-  static Set<String> of(CodedEvent e, Location... places) {
-    return scan(e, false, places);
+  static Set<String> all(CodedEvent e, Location... places) {
+    Found f = scan(e, places);
+    Set<String> all = new java.util.TreeSet<>(f.names());
+    all.addAll(f.openers());
+    return all;
   }
 
   /**
-   * The words that open a sentence of {@code e}'s evidence and would otherwise be names ("Otieno
-   * was sentenced"): a name only where the other report has it inside a sentence, since any word is
-   * capitalised there.
+   * Whether the two reports' evidence names someone in common ({@link #all}). A word that opens a
+   * sentence ("Otieno was sentenced") counts only where the other report has it inside a sentence,
+   * since any word is capitalised there.
    */
-  static Set<String> openers(CodedEvent e, Location... places) {
-    return scan(e, true, places);
-  }
-
-  /** Whether the two reports' evidence names someone in common ({@link #of}, {@link #openers}). */
   static boolean shared(CodedEvent x, CodedEvent y, Location... places) {
-    Set<String> nx = of(x, places);
-    Set<String> ny = of(y, places);
-    if (!java.util.Collections.disjoint(nx, ny)) {
-      return true;
-    }
-    return !java.util.Collections.disjoint(openers(x, places), ny)
-        || !java.util.Collections.disjoint(nx, openers(y, places));
+    Found fx = scan(x, places);
+    Found fy = scan(y, places);
+    return !java.util.Collections.disjoint(fx.names(), fy.names())
+        || !java.util.Collections.disjoint(fx.openers(), fy.names())
+        || !java.util.Collections.disjoint(fx.names(), fy.openers());
   }
 
-  private static Set<String> scan(CodedEvent e, boolean openers, Location... places) {
+  /** A report's names inside sentences and at their openings. */
+  private record Found(Set<String> names, Set<String> openers) {}
+
+  private static Found scan(CodedEvent e, Location... places) {
     Set<String> placeWords = new HashSet<>();
     for (Location place : places) {
       if (place.name() != null) {
@@ -225,7 +223,7 @@ final class Names {
         }
       }
     }
-    Set<String> out = new HashSet<>();
+    Found out = new Found(new HashSet<>(), new HashSet<>());
     for (Evidence ev : e.evidence()) {
       String s = ev.sentence();
       String[] tokens = s.split("\\s+");
@@ -242,10 +240,7 @@ final class Names {
           continue; // the run of capitalised words goes on
         }
         if (cap) {
-          String name = runName(s, tokens, at, runStart, t, openers, placeWords);
-          if (name != null) {
-            out.add(name);
-          }
+          runName(s, tokens, at, runStart, t, placeWords, out);
         }
         runStart = t + 1;
       }
@@ -254,18 +249,12 @@ final class Names {
   }
 
   /**
-   * The name a run of capitalised words gives: its last word that is a name (not a common word, not
-   * a place's), if that word opens the sentence exactly when {@code openers} asks for openers.
+   * Adds the name a run of capitalised words gives, its last word that is a name (not a common
+   * word, not a place's), to {@code out}'s openers if it opens the sentence, else to its names.
    * "Kamau Hotel" gives "kamau", "High Court Judge Mary Wambui" gives "wambui".
    */
-  private static @Nullable String runName(
-      String s,
-      String[] tokens,
-      int[] at,
-      int from,
-      int to,
-      boolean openers,
-      Set<String> placeWords) {
+  private static void runName(
+      String s, String[] tokens, int[] at, int from, int to, Set<String> placeWords, Found out) {
     for (int k = to; k >= from; k--) {
       String token = tokens[k];
       int lead = 0;
@@ -281,10 +270,10 @@ final class Names {
           && !COMMON.contains(w)
           && !PLACE_WORDS.contains(w)
           && !placeWords.contains(w)) {
-        return opensSentence(s, at[k] + lead) == openers ? w : null;
+        (opensSentence(s, at[k] + lead) ? out.openers() : out.names()).add(w);
+        return;
       }
     }
-    return null;
   }
 
   private static boolean capitalised(String token) {

@@ -71,27 +71,23 @@ public final class Labels {
           "16", "17", "18", "19", "20", NONE);
 
   /**
-   * Zero-Shot-PLOVER's older type names and the current types each stands for (its ASSAULT includes
-   * fighting).
+   * Zero-Shot-PLOVER's older type names and the current types each stands for: its ASSAULT includes
+   * fighting, and it has no INVESTIGATE, filing investigations under ACCUSE.
    */
   public static final Map<String, Set<String>> ZSP_NAMES =
       Map.of(
           "YIELD", Set.of("CONCEDE", "RETREAT"),
-          "ACCUSE", Set.of("DISAPPROVE"),
+          "ACCUSE", Set.of("DISAPPROVE", "INVESTIGATE"),
           "REQUEST", Set.of("DEMAND"),
           "ASSAULT", Set.of("ASSAULT", "FIGHT"));
 
   private Labels() {}
 
   /**
-   * The Zero-Shot-PLOVER name of a current PLOVER type (CONCEDE → YIELD, FIGHT → ASSAULT). The set
-   * has no INVESTIGATE and files investigations under ACCUSE, so INVESTIGATE is scored as ACCUSE.
-   * (Training still teaches ACCUSE as DISAPPROVE alone; see {@link #ZSP_NAMES}.)
+   * The Zero-Shot-PLOVER name of a current PLOVER type (CONCEDE → YIELD, FIGHT → ASSAULT,
+   * INVESTIGATE → ACCUSE).
    */
   public static String zspName(String type) {
-    if (type.equals("INVESTIGATE")) {
-      return "ACCUSE";
-    }
     for (Map.Entry<String, Set<String>> e : ZSP_NAMES.entrySet()) {
       if (e.getValue().contains(type)) {
         return e.getKey();

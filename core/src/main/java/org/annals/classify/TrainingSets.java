@@ -87,7 +87,10 @@ public final class TrainingSets {
     done("PLOVER GSR dev", file, n);
   }
 
-  /** Zero-Shot-PLOVER: YIELD = CONCEDE or RETREAT, ACCUSE = DISAPPROVE, ASSAULT includes FIGHT. */
+  /**
+   * Zero-Shot-PLOVER: YIELD = CONCEDE or RETREAT, ACCUSE = DISAPPROVE or INVESTIGATE, ASSAULT
+   * includes FIGHT.
+   */
   void zsp(Path file) {
     int n = 0;
     for (String line : lines(file)) {

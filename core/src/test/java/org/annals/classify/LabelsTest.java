@@ -15,4 +15,14 @@ class LabelsTest {
     assertThat(Labels.zspName("FIGHT")).isEqualTo("ASSAULT");
     assertThat(Labels.zspName("AID")).isEqualTo("AID");
   }
+
+  @Test
+  void zspNames_teachAnAccusationAsDisapprovalOrInvestigation() {
+    assertThat(Labels.ZSP_NAMES.get("ACCUSE"))
+        .containsExactlyInAnyOrder("DISAPPROVE", "INVESTIGATE");
+    for (var e : Labels.ZSP_NAMES.entrySet()) {
+      assertThat(Labels.PLOVER).containsAll(e.getValue());
+      e.getValue().forEach(t -> assertThat(Labels.zspName(t)).isEqualTo(e.getKey()));
+    }
+  }
 }

@@ -127,17 +127,38 @@ final class ModelCard {
                 }
               });
       JsonNode cal = h.path("calibration");
+      String how =
+          cal.path("x").isArray()
+              ? String.format(
+                  Locale.ROOT,
+                  "the classifier's probability p of the event's type mapped by an isotonic curve"
+                      + " (the share of held-out codings right, non-decreasing in p, %d points,"
+                      + " linear between them; in the model header)",
+                  cal.path("x").size())
+              : String.format(
+                  Locale.ROOT,
+                  "σ(%.3f·logit(p) + %.3f) of the classifier's probability p of the event's type"
+                      + " (Platt scaling)",
+                  cal.path("a").asDouble(),
+                  cal.path("b").asDouble());
       b.append(
           String.format(
               Locale.ROOT,
-              "%n## Confidence%n%n`confidence` is σ(%.3f·logit(p) + %.3f)"
-                  + " of the classifier's probability p of the event's type (Platt scaling fitted on the"
-                  + " held-out folds). Expected calibration error on %d held-out codings, each fold"
-                  + " scaled by a fit on the others: **%.3f**.%n%n",
-              cal.path("a").asDouble(),
-              cal.path("b").asDouble(),
+              "%n## Confidence%n%n`confidence` is %s, fitted on the held-out folds. Expected"
+                  + " calibration error on %d held-out codings, each fold scaled by a fit on the"
+                  + " others: **%.3f**",
+              how,
               cal.path("codings").asInt(),
               cal.path("ece_cross_fitted").asDouble()));
+      if (cal.has("ece_platt_cross_fitted")) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                " (Platt scaling %.3f, isotonic curve %.3f: the lower is used)",
+                cal.path("ece_platt_cross_fitted").asDouble(),
+                cal.path("ece_isotonic_cross_fitted").asDouble()));
+      }
+      b.append(".\n\n");
       if (reliability != null) {
         reliability.forEach(l -> b.append(l).append('\n'));
         b.append('\n');

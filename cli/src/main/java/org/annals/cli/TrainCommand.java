@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.annals.classify.TrainingSets;
+import org.annals.eval.Calibration;
 import org.annals.lexicon.Lexicon;
 import org.annals.model.ModelFile;
 import org.annals.model.Trainer;
@@ -136,11 +137,26 @@ final class TrainCommand implements Callable<Integer> {
             + (corpora != null ? " --corpora " + corpora : ""));
     if (report != null) {
       ObjectNode cal = h.putObject("calibration");
-      cal.put(
-          "method", "Platt scaling of the chosen type's probability, fitted on the held-out folds");
-      cal.put("a", report.fit().a());
-      cal.put("b", report.fit().b());
+      if (report.scaling() instanceof Calibration.Curve c) {
+        cal.put(
+            "method",
+            "isotonic curve of the chosen type's probability, fitted on the held-out folds");
+        var x = cal.putArray("x");
+        var y = cal.putArray("y");
+        for (int i = 0; i < c.x().length; i++) {
+          x.add(Math.round(c.x()[i] * 1e6) / 1e6);
+          y.add(Math.round(c.y()[i] * 1e6) / 1e6);
+        }
+      } else {
+        cal.put(
+            "method",
+            "Platt scaling of the chosen type's probability, fitted on the held-out folds");
+      }
+      cal.put("a", report.platt().a());
+      cal.put("b", report.platt().b());
       cal.put("ece_cross_fitted", report.ece());
+      cal.put("ece_platt_cross_fitted", report.ecePlatt());
+      cal.put("ece_isotonic_cross_fitted", report.eceIsotonic());
       cal.put("codings", report.calibrated());
       ObjectNode cv = h.putObject("cross_validation");
       cv.put("folds", folds);

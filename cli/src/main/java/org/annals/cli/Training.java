@@ -42,11 +42,20 @@ import org.jspecify.annotations.Nullable;
 final class Training {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The cross-validated scores, calibration and reliability of one run. */
+  /**
+   * The cross-validated scores, calibration and reliability of one run: {@code scaling} is the
+   * calibration chosen (the one with the lower cross-fitted ECE, the isotonic curve on a tie),
+   * fitted on every held-out coding; {@code ece}, {@code eceBySet} and {@code reliability} are its
+   * cross-fitted figures; {@code platt} is the Platt fit on every held-out coding, with its
+   * cross-fitted ECE {@code ecePlatt} beside the curve's {@code eceIsotonic}.
+   */
   record Report(
       Map<String, Map<String, Double>> scores,
-      Calibration.Fit fit,
+      Calibration.Scaling scaling,
+      Calibration.Fit platt,
       double ece,
+      double ecePlatt,
+      double eceIsotonic,
       Map<String, Double> eceBySet,
       List<String> reliability,
       int calibrated) {}
@@ -228,39 +237,72 @@ final class Training {
           .subList(before, eval.outcomes().size())
           .forEach(o -> setOf.put(o.id(), f.getKey()));
     }
-    // Platt fit on every held-out coding; its ECE cross-fitted (each fold scaled by the others'
-    // fit).
+    // Platt fit and isotonic curve on every held-out coding; their ECE cross-fitted (each fold
+    // scaled by the fit on the other folds).
     List<Evaluations.Outcome> coded =
         eval.outcomes().stream().filter(o -> o.confidence() > 0).toList();
     List<Calibration.Point> all = points(coded, o -> true);
-    List<Calibration.Point> crossFitted = new ArrayList<>();
-    Map<String, List<Calibration.Point>> bySet = new LinkedHashMap<>();
+    Map<String, List<Calibration.Point>> plattBySet = new LinkedHashMap<>();
+    Map<String, List<Calibration.Point>> curveBySet = new LinkedHashMap<>();
+    List<Calibration.Point> platt = crossFitted(coded, folds, setOf, Calibration::fit, plattBySet);
+    List<Calibration.Point> curve =
+        crossFitted(coded, folds, setOf, Calibration::isotonic, curveBySet);
+    double ecePlatt = Calibration.ece(platt, 10);
+    double eceCurve = Calibration.ece(curve, 10);
+    boolean isotonic = eceCurve <= ecePlatt;
+    List<Calibration.Point> chosen = isotonic ? curve : platt;
+    Map<String, Double> eceBySet = new LinkedHashMap<>();
+    (isotonic ? curveBySet : plattBySet)
+        .forEach((set, pts) -> eceBySet.put(set, Calibration.ece(pts, 10)));
+    out.printf(
+        Locale.ROOT,
+        "calibration: %d held-out codings, ECE %.3f raw, %.3f after Platt scaling, %.3f after an"
+            + " isotonic curve (both cross-fitted); %s chosen, by set %s%n",
+        chosen.size(),
+        Calibration.ece(all, 10),
+        ecePlatt,
+        eceCurve,
+        isotonic ? "the curve" : "Platt scaling",
+        eceBySet);
+    List<String> table = Calibration.table(chosen, 10);
+    table.forEach(out::println);
+    Calibration.Fit plattAll = Calibration.fit(all);
+    return new Report(
+        scores,
+        isotonic ? Calibration.isotonic(all) : plattAll,
+        plattAll,
+        isotonic ? eceCurve : ecePlatt,
+        ecePlatt,
+        eceCurve,
+        eceBySet,
+        table,
+        chosen.size());
+  }
+
+  /**
+   * Each fold's codings scaled by {@code fitter} fitted on the other folds' codings, also collected
+   * by set into {@code bySet}.
+   */
+  private static List<Calibration.Point> crossFitted(
+      List<Evaluations.Outcome> coded,
+      int folds,
+      Map<String, String> setOf,
+      java.util.function.Function<List<Calibration.Point>, Calibration.Scaling> fitter,
+      Map<String, List<Calibration.Point>> bySet) {
+    List<Calibration.Point> out = new ArrayList<>();
     for (int k = 0; k < folds; k++) {
       int fold = k;
-      Calibration.Fit fit =
-          Calibration.fit(points(coded, o -> LabelledRecord.fold(o.id(), folds) != fold));
+      Calibration.Scaling fit =
+          fitter.apply(points(coded, o -> LabelledRecord.fold(o.id(), folds) != fold));
       for (Evaluations.Outcome o : coded) {
         if (LabelledRecord.fold(o.id(), folds) == fold) {
           Calibration.Point p = new Calibration.Point(fit.apply(o.confidence()), o.correct());
-          crossFitted.add(p);
+          out.add(p);
           bySet.computeIfAbsent(setOf.get(o.id()), x -> new ArrayList<>()).add(p);
         }
       }
     }
-    Map<String, Double> eceBySet = new LinkedHashMap<>();
-    bySet.forEach((set, pts) -> eceBySet.put(set, Calibration.ece(pts, 10)));
-    double ece = Calibration.ece(crossFitted, 10);
-    out.printf(
-        Locale.ROOT,
-        "calibration: %d held-out codings, ECE %.3f raw, %.3f after Platt scaling"
-            + " (cross-fitted); by set %s%n",
-        crossFitted.size(),
-        Calibration.ece(all, 10),
-        ece,
-        eceBySet);
-    List<String> table = Calibration.table(crossFitted, 10);
-    table.forEach(out::println);
-    return new Report(scores, Calibration.fit(all), ece, eceBySet, table, crossFitted.size());
+    return out;
   }
 
   private static List<Calibration.Point> points(

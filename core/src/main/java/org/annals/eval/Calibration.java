@@ -1,20 +1,124 @@
 package org.annals.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * How well confidences match how often codings are right: expected calibration error over equal-
- * width bins, a reliability table, and a Platt fit {@code p' = σ(a·logit(p) + b)} that makes them
- * match on held-out records.
+ * width bins, a reliability table, and two maps that make them match on held-out records: a Platt
+ * fit {@code p' = σ(a·logit(p) + b)} and an isotonic curve (the share right, non-decreasing in the
+ * confidence, fitted by pooling adjacent violators).
  */
 public final class Calibration {
+  /** A map from a classifier's probability to the probability that the coding is right. */
+  public interface Scaling {
+    double apply(double p);
+  }
+
   /** A Platt fit. */
-  public record Fit(double a, double b) {
+  public record Fit(double a, double b) implements Scaling {
+    @Override
     public double apply(double p) {
       return 1 / (1 + Math.exp(-(a * logit(p) + b)));
     }
+  }
+
+  /**
+   * A non-decreasing curve through the points ({@code x[i]}, {@code y[i]}), {@code x} ascending:
+   * linear between them, flat beyond the ends.
+   */
+  public record Curve(double[] x, double[] y) implements Scaling {
+    public Curve {
+      if (x.length == 0 || x.length != y.length) {
+        throw new IllegalArgumentException(
+            "a calibration curve needs as many y as x values, at least one: "
+                + x.length
+                + " x, "
+                + y.length
+                + " y");
+      }
+      x = x.clone();
+      y = y.clone();
+    }
+
+    @Override
+    public double apply(double p) {
+      if (p <= x[0]) {
+        return y[0];
+      }
+      for (int i = 1; i < x.length; i++) {
+        if (p <= x[i]) {
+          double w = (p - x[i - 1]) / (x[i] - x[i - 1]);
+          return y[i - 1] + w * (y[i] - y[i - 1]);
+        }
+      }
+      return y[y.length - 1];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Curve c && Arrays.equals(x, c.x) && Arrays.equals(y, c.y);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Arrays.hashCode(x) + Arrays.hashCode(y);
+    }
+
+    @Override
+    public String toString() {
+      return "Curve" + Arrays.toString(x) + "→" + Arrays.toString(y);
+    }
+  }
+
+  /** The lowest and highest probability an isotonic curve gives: never certainty. */
+  static final double FLOOR = 0.01;
+
+  /**
+   * The isotonic fit of {@code points}: the confidences pooled where equal, then adjacent pools
+   * merged while the share right falls (pool adjacent violators), each pool a point at its mean
+   * confidence and share right, kept within [{@value #FLOOR}, 1 − {@value #FLOOR}]; the identity if
+   * empty.
+   */
+  public static Curve isotonic(List<Point> points) {
+    if (points.isEmpty()) {
+      return new Curve(new double[] {0, 1}, new double[] {0, 1});
+    }
+    List<Point> sorted = new ArrayList<>(points);
+    sorted.sort(java.util.Comparator.comparingDouble(Point::confidence));
+    // pools: sum of confidences, number right, count
+    List<double[]> pools = new ArrayList<>();
+    for (int i = 0; i < sorted.size(); ) {
+      double c = sorted.get(i).confidence();
+      double[] pool = new double[3];
+      for (; i < sorted.size() && sorted.get(i).confidence() == c; i++) {
+        pool[0] += c;
+        pool[1] += sorted.get(i).correct() ? 1 : 0;
+        pool[2]++;
+      }
+      pools.add(pool);
+      while (pools.size() > 1) {
+        double[] last = pools.get(pools.size() - 1);
+        double[] before = pools.get(pools.size() - 2);
+        if (before[1] / before[2] < last[1] / last[2]) {
+          break;
+        }
+        before[0] += last[0];
+        before[1] += last[1];
+        before[2] += last[2];
+        pools.remove(pools.size() - 1);
+      }
+    }
+    double[] x = new double[pools.size()];
+    double[] y = new double[pools.size()];
+    for (int i = 0; i < x.length; i++) {
+      double[] pool = pools.get(i);
+      x[i] = pool[0] / pool[2];
+      y[i] = Math.min(1 - FLOOR, Math.max(FLOOR, pool[1] / pool[2]));
+    }
+    return new Curve(x, y);
   }
 
   /** A confidence and whether the coding it belongs to was right. */

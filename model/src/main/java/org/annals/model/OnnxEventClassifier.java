@@ -45,7 +45,7 @@ public final class OnnxEventClassifier implements EventClassifier, AutoCloseable
   private final Head plover;
   private final Head acled;
   private final Head cameo;
-  private final Calibration.Fit calibration;
+  private final Calibration.Scaling calibration;
   private final String name;
 
   private record Head(float[] weight, float[] bias, int in, int out) {
@@ -70,10 +70,7 @@ public final class OnnxEventClassifier implements EventClassifier, AutoCloseable
     this.plover = head(m, "plover", Labels.PLOVER);
     this.acled = head(m, "acled", Labels.ACLED);
     this.cameo = head(m, "cameo", Labels.CAMEO);
-    this.calibration =
-        new Calibration.Fit(
-            h.path("calibration").path("a").asDouble(1),
-            h.path("calibration").path("b").asDouble(0));
+    this.calibration = calibration(h.path("calibration"));
     this.name =
         h.path("name").asText("annals-event-model") + " " + m.weightsDigest().substring(0, 8);
     byte[] base = ModelFiles.baseModel();
@@ -154,6 +151,25 @@ public final class OnnxEventClassifier implements EventClassifier, AutoCloseable
   @Override
   public String describe() {
     return name;
+  }
+
+  /**
+   * The header's calibration: its isotonic curve ({@code x}, {@code y}) where it has one, else its
+   * Platt fit ({@code a}, {@code b}; the identity without one).
+   */
+  static Calibration.Scaling calibration(JsonNode cal) {
+    if (cal.path("x").isArray()) {
+      double[] x = new double[cal.path("x").size()];
+      double[] y = new double[cal.path("y").size()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = cal.path("x").get(i).asDouble();
+      }
+      for (int i = 0; i < y.length; i++) {
+        y[i] = cal.path("y").get(i).asDouble();
+      }
+      return new Calibration.Curve(x, y);
+    }
+    return new Calibration.Fit(cal.path("a").asDouble(1), cal.path("b").asDouble(0));
   }
 
   @Override

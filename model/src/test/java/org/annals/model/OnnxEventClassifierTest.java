@@ -152,4 +152,25 @@ final class OnnxEventClassifierTest {
         .hasMessageContaining("another base encoder")
         .hasMessageContaining("./annals train");
   }
+
+  @Test
+  void calibration_headerCurveIsUsed_elsePlattFit() {
+    ObjectNode h = builtIn.header();
+    ObjectNode cal = h.putObject("calibration");
+    cal.put("a", 2.0).put("b", 0.0);
+    try (OnnxEventClassifier platt =
+        OnnxEventClassifier.create(
+            ModelFile.of(h.deepCopy(), List.copyOf(builtIn.tensors().values()), "platt.bin"))) {
+      // σ(2·logit(0.75)) = 0.75² / (0.75² + 0.25²)
+      assertThat(platt.calibrate(0.75)).isCloseTo(0.9, within(1e-9));
+    }
+    cal.putArray("x").add(0.5).add(0.9);
+    cal.putArray("y").add(0.4).add(0.8);
+    try (OnnxEventClassifier curve =
+        OnnxEventClassifier.create(
+            ModelFile.of(h, List.copyOf(builtIn.tensors().values()), "curve.bin"))) {
+      assertThat(curve.calibrate(0.7)).isCloseTo(0.6, within(1e-9));
+      assertThat(curve.calibrate(0.99)).isCloseTo(0.8, within(1e-9));
+    }
+  }
 }

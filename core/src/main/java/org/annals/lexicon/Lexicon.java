@@ -52,6 +52,8 @@ public final class Lexicon {
   private final List<Landmark> landmarks = new ArrayList<>();
   private final Map<String, Set<String>> toponymCues = new HashMap<>();
   private final Map<String, String> regionAbbreviations = new HashMap<>();
+  private final Map<String, String> regionDemonyms = new java.util.TreeMap<>();
+  private final Map<String, String> regionsAlone = new HashMap<>();
   private final PhraseIndex<ActorTerm> actors = new PhraseIndex<>();
   private final Map<String, NamedActor> namedActorsByName = new java.util.LinkedHashMap<>();
   private final PhraseIndex<NamedActor> namedActors = new PhraseIndex<>();
@@ -184,7 +186,9 @@ public final class Lexicon {
           "not-place",
           "needs-qualifier",
           "feature-word",
-          "region-abbreviation");
+          "region-abbreviation",
+          "region-alone",
+          "region-demonym");
 
   private void addLandmark(TsvRow r) {
     String precision = r.get(4).strip();
@@ -250,6 +254,26 @@ public final class Lexicon {
       }
       regionAbbreviations.put(word, code.strip());
     }
+    if (kind.equals("region-alone")) {
+      String code = r.opt(2);
+      if (code == null || code.indexOf('.') < 0) {
+        throw new LexiconException(
+            r.origin()
+                + ": a region-alone needs the GeoNames admin1 code of its region in a third"
+                + " column (like CA.02); fix the line");
+      }
+      regionsAlone.put(word, code.strip());
+    }
+    if (kind.equals("region-demonym")) {
+      String code = r.opt(2);
+      if (code == null || code.indexOf('.') < 0) {
+        throw new LexiconException(
+            r.origin()
+                + ": a region-demonym needs the GeoNames admin1 code of its region in a third"
+                + " column (like GB.ENG); fix the line");
+      }
+      regionDemonyms.put(r.get(0).strip(), code.strip());
+    }
     toponymCues.computeIfAbsent(kind, k -> new java.util.HashSet<>()).add(word);
   }
 
@@ -259,6 +283,23 @@ public final class Lexicon {
    */
   public @Nullable String regionAbbreviation(String lowercaseWord) {
     return regionAbbreviations.get(lowercaseWord);
+  }
+
+  /**
+   * The GeoNames admin1 code of the region {@code lowercaseWord} abbreviates even standing alone
+   * ("B.C." is British Columbia), from {@code toponym-cues.tsv}, or null.
+   */
+  public @Nullable String regionAlone(String lowercaseWord) {
+    return regionsAlone.get(lowercaseWord);
+  }
+
+  /**
+   * Demonyms of regions that {@code countries.tsv} also lists for their country ("English" names
+   * England, not only the United Kingdom), as written, with the GeoNames admin1 code of the region,
+   * from {@code toponym-cues.tsv}.
+   */
+  public Map<String, String> regionDemonyms() {
+    return java.util.Collections.unmodifiableMap(regionDemonyms);
   }
 
   /** Landmarks, regions and continents from {@code landmarks.tsv}. */

@@ -49,6 +49,9 @@ record Evidence(
         total++;
       }
       List<GeoPlace> cands = m.candidates();
+      if (Recogniser.university(m.toponym())) {
+        continue; // "Mississippi State beat Louisville": the team says nothing of the towns
+      }
       if (!cands.isEmpty()
           && cands.get(0).precision().equals("region")
           && cands.get(0).admin1() != null

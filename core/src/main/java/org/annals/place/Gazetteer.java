@@ -114,14 +114,18 @@ public final class Gazetteer {
       g.iso2To3.put(c.iso2(), c.iso3());
     }
     Map<String, double[]> points = new HashMap<>();
+    Map<String, Long> ids = new HashMap<>();
     for (String[] f : g.rows("countries.tsv")) {
       points.put(f[0], new double[] {Double.parseDouble(f[3]), Double.parseDouble(f[4])});
+      if (f.length > 6 && !f[6].isEmpty()) {
+        ids.put(f[0], Long.parseLong(f[6]));
+      }
     }
     for (String[] f : g.rows("admin1.tsv")) {
       String iso3 = g.iso2To3.get(f[0].substring(0, 2));
       GeoPlace p =
           new GeoPlace(
-              null,
+              f.length > 5 && !f[5].isEmpty() ? Long.valueOf(f[5]) : null,
               f[1],
               iso3,
               f[0],
@@ -153,7 +157,18 @@ public final class Gazetteer {
       }
       GeoPlace p =
           new GeoPlace(
-              null, c.name(), c.iso3(), null, null, null, pt[0], pt[1], "country", "PCLI", 0, null);
+              ids.get(c.iso3()),
+              c.name(),
+              c.iso3(),
+              null,
+              null,
+              null,
+              pt[0],
+              pt[1],
+              "country",
+              "PCLI",
+              0,
+              null);
       g.countries.put(c.iso3(), p);
       g.add(c.name(), p);
       for (String alt : c.alternates()) {
@@ -164,6 +179,17 @@ public final class Gazetteer {
         g.noteWords(d);
       }
     }
+    // "English" is England's (GB.ENG), still in the United Kingdom: the finer place
+    lexicon
+        .regionDemonyms()
+        .forEach(
+            (d, code) -> {
+              GeoPlace region = g.admin1.get(code);
+              if (region != null) {
+                g.demonyms.put(key(d), region);
+                g.noteWords(d);
+              }
+            });
     for (Landmark l : lexicon.landmarks()) {
       GeoPlace city = l.city() == null ? null : g.largest(l.city(), l.country());
       GeoPlace p =

@@ -29,6 +29,11 @@ final class Recogniser {
   private static final int MAX_WORDS = 6;
   private static final String SURNAME = "the last word of a longer name";
   private static final String ABBREVIATION = "the abbreviation of ";
+  private static final String UNIVERSITY = "a university or its team";
+
+  /** The states whose own name is often written with "State" to tell them from a city. */
+  private static final Set<String> STATE_WITH_STATE = Set.of("new york", "washington");
+
   private static final Set<String> DATELINE_ENDS = Set.of(",", "(", "-LRB-", "-", "--", "\u2014");
   private static final Set<String> PLACE_TAGS =
       Set.of("LOCATION", "CITY", "COUNTRY", "STATE_OR_PROVINCE");
@@ -285,19 +290,22 @@ final class Recogniser {
 
   /**
    * A region's abbreviation after a place and a comma ("SEVERN, Md.", "Santa Fe, N.M."): the
-   * region, so that it also qualifies the place before it. True if one was added.
+   * region, so that it also qualifies the place before it; or one that names its region standing
+   * alone ("the B.C. government"). True if one was added.
    */
   private boolean abbreviation(Sentence s, int i, List<Mention> out) {
     List<Token> toks = s.tokens();
-    if (i < 2 || !toks.get(i - 1).word().equals(",") || !capitalised(toks.get(i - 2).word())) {
-      return false;
+    Token t = toks.get(i);
+    boolean afterPlace =
+        i >= 2 && toks.get(i - 1).word().equals(",") && capitalised(toks.get(i - 2).word());
+    String code = afterPlace ? lexicon.regionAbbreviation(t.lower()) : null;
+    if (code == null && alone(toks, i)) {
+      code = lexicon.regionAlone(t.lower());
     }
-    String code = lexicon.regionAbbreviation(toks.get(i).lower());
     GeoPlace region = code == null ? null : gazetteer.admin1(code);
     if (region == null) {
       return false;
     }
-    Token t = toks.get(i);
     Toponym top =
         new Toponym(
             s.index(),
@@ -308,9 +316,29 @@ final class Recogniser {
             t.word(),
             "place",
             null,
-            ABBREVIATION + region.name() + " after a place and a comma");
+            ABBREVIATION
+                + region.name()
+                + (afterPlace ? " after a place and a comma" : " standing alone"));
     out.add(Mention.of(top, List.of(region), false, Gazetteer.fold(t.word()), toks, false));
     return true;
+  }
+
+  /**
+   * Whether token {@code i} may be a region's abbreviation standing alone: in capitals, not after a
+   * number or "AD" ("300 BC" is a year).
+   */
+  private static boolean alone(List<Token> toks, int i) {
+    String w = toks.get(i).word();
+    if (!w.equals(w.toUpperCase(Locale.ROOT)) || w.equals(w.toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    if (i == 0) {
+      return true;
+    }
+    String before = toks.get(i - 1).word();
+    return !Character.isDigit(before.charAt(before.length() - 1))
+        && !before.equals("AD")
+        && !before.equals("A.D.");
   }
 
   /** Whether the mention is a region's abbreviation after a place and a comma ("Md."). */
@@ -342,12 +370,39 @@ final class Recogniser {
    * "the Syrian-Turkish border". They modify the word, so they are demonyms or {@code modifier}s,
    * never an event's place.
    */
+  /** The words a district's name may end in that news drops ("Miami-Dade" for its county). */
+  private static final List<String> DISTRICT_SUFFIXES = List.of("County", "Parish", "District");
+
   private int hyphenated(Sentence s, int i, List<Mention> out) {
     List<Token> toks = s.tokens();
     Token t = toks.get(i);
     String w = t.word();
     if (w.indexOf('-') <= 0 || t.end() - t.start() != w.length()) {
       return 0; // no inner hyphen, or the token does not spell its text (offsets would be wrong)
+    }
+    if (capitalised(w)) {
+      // "southwest Miami-Dade": a hyphenated name that is a county's without its "County" is the
+      // county (one word alone would be too often something else: "Pike" for "Pike County")
+      for (String suffix : DISTRICT_SUFFIXES) {
+        String k = Gazetteer.key(w + " " + suffix);
+        List<GeoPlace> district =
+            gazetteer.candidates(k).stream().filter(p -> p.precision().equals("district")).toList();
+        if (!district.isEmpty()) {
+          Toponym top =
+              new Toponym(
+                  s.index(),
+                  i,
+                  i + 1,
+                  t.start(),
+                  t.end(),
+                  w,
+                  actorUse(s, i, i + 1) ? "actor" : "place",
+                  null,
+                  "the hyphenated name of " + district.get(0).name() + " without '" + suffix + "'");
+          out.add(Mention.of(top, district, false, k, toks, false));
+          return 0;
+        }
+      }
     }
     String[] parts = w.split("-", -1);
     int from = 0;
@@ -516,6 +571,9 @@ final class Recogniser {
         && capitalised(toks.get(from - 2).word())) {
       return "part of an organisation's name";
     }
+    if (university(toks, to, lower, cands)) {
+      return UNIVERSITY;
+    }
     if (titleCase || demonym) {
       return null;
     }
@@ -556,6 +614,7 @@ final class Recogniser {
       String veto, List<Token> toks, int from, int to, List<GeoPlace> cands, @Nullable String key) {
     boolean name =
         veto.equals("tagged ORGANIZATION")
+            || veto.equals(UNIVERSITY)
             || veto.equals("part of a longer name")
             || veto.equals("part of an organisation's name")
             || veto.equals(SURNAME) && demonymOrCountry(cands, null);
@@ -575,6 +634,31 @@ final class Recogniser {
         || top.equals("district")
         || top.equals("country")
         || Scorer.famousPrimary(cands, key);
+  }
+
+  /**
+   * "Mississippi State beat Louisville", "Ohio State University": a US state's name before "State"
+   * (then a lower-case word, "University", "College" or nothing) names a university or its team,
+   * not the state; "New York State", "Washington State" and "Michigan State Police" are the state.
+   */
+  private static boolean university(List<Token> toks, int to, String lower, List<GeoPlace> cands) {
+    if (to >= toks.size()
+        || !toks.get(to).word().equals("State")
+        || STATE_WITH_STATE.contains(lower)
+        || cands.stream()
+            .noneMatch(p -> p.precision().equals("region") && "USA".equals(p.country()))) {
+      return false;
+    }
+    if (to + 1 >= toks.size()) {
+      return true;
+    }
+    String next = toks.get(to + 1).word();
+    return !capitalised(next) || next.equals("University") || next.equals("College");
+  }
+
+  /** Whether the mention is a state's name inside a university's ("Ohio State"). */
+  static boolean university(Toponym t) {
+    return t.rule().endsWith("(" + UNIVERSITY + ")");
   }
 
   /** A common lower-case word ("Mobile"). */

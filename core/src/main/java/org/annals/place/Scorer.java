@@ -58,6 +58,12 @@ final class Scorer {
         && naming.stream().anyMatch(k -> !k.equals(m.key()))) {
       s += 2.0; // a town or county of a region the article names (by another name than its own)
     }
+    if (naming != null
+        && c.precision().equals("region")
+        && !c.featureCode().equals("LANDMARK")
+        && naming.stream().anyMatch(k -> !k.equals(m.key()))) {
+      s += 2.0; // "CAMP MURRAY, Wash." … "at home in Washington": the region named by another name
+    }
     var inDistrict = c.admin2() == null ? null : ev.districts().get(c.admin2());
     if (inDistrict != null
         && c.precision().equals("city")

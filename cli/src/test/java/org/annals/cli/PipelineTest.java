@@ -179,6 +179,7 @@ final class PipelineTest {
     CodedEvent murder = only(events, "ASSAULT");
     assertThat(murder.date()).isNull(); // before the charge, on a day the text does not give
     assertThat(murder.dateBasis()).isEqualTo("none");
+    assertThat(murder.background()).isTrue(); // the news is the charge
     assertThat(murder.evidence().get(0).rule()).contains("the object of 'charged with'");
     CodedEvent arrest = only(events, "COERCE");
     assertThat(arrest.date()).isEqualTo("2022-08-29"); // the charge and arrest are the news

@@ -134,9 +134,10 @@ public final class EventDater {
     String prior = priorCue(s, e);
     if (prior != null) {
       // "charged with the murder": the murder came before the charge, on a day this sentence
-      // does not give; neither the story's other dates nor the publication date are its date.
+      // does not give; neither the story's other dates nor the publication date are its date,
+      // and it is background to the news (the charge).
       return EventDate.unknown(
-          "none", false, prior, "the object of '" + prior + "': happened before, undated");
+          "none", true, prior, "the object of '" + prior + "': happened before, undated");
     }
     // Context: the nearest preceding dated sentence, or the article's lead date.
     for (int k = e.sentence() - 1; k >= Math.max(0, e.sentence() - CONTEXT_SENTENCES); k--) {

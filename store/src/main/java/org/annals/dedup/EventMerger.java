@@ -161,10 +161,11 @@ public final class EventMerger {
   /**
    * What an undated report shares with every undated report it may be linked to ({@link
    * Matching#undatedNamed}): its kind, its country and one distinctive name of its evidence, one
-   * key per name. Empty for a dated report or one placed only in a region or country.
+   * key per name. Empty for a dated report, a background one ({@link Matching#undatedLinkable}) or
+   * one placed in no country.
    */
   public static Set<String> undatedKeys(CodedEvent e) {
-    if (e.date() != null || e.location().country() == null) {
+    if (!Matching.undatedLinkable(e) || e.location().country() == null) {
       return Set.of();
     }
     Set<String> keys = new java.util.TreeSet<>();

@@ -54,7 +54,12 @@ final class Matching {
     if (x.date() == null && y.date() == null) {
       // A town's report and a country's attach afterwards ({@link #containsUndated}), so that
       // the country's report never joins two towns' happenings.
-      return precisePlace(x.location()) == precisePlace(y.location()) && undatedNamed(x, y) ? 1 : 0;
+      return undatedLinkable(x)
+              && undatedLinkable(y)
+              && precisePlace(x.location()) == precisePlace(y.location())
+              && undatedNamed(x, y)
+          ? 1
+          : 0;
     }
     boolean fineA = fine(x);
     if (fineA != fine(y)) {
@@ -114,6 +119,16 @@ final class Matching {
   }
 
   /**
+   * An undated report that may link to other articles' undated reports by names: not background.
+   * Background ("the militia once fought", "charged with the murder": acts before the news, on a
+   * day the text does not give) is undated even in a dated article, and names alone would chain
+   * every such mention of one person in a country, across the years, into one event.
+   */
+  public static boolean undatedLinkable(CodedEvent e) {
+    return e.date() == null && !e.background();
+  }
+
+  /**
    * Two undated reports (no date in the text, no publication date) can only be told apart by who
    * and where: one happening if their places may be one ({@link #placesCompatible}) and their
    * evidence names the same person or organisation (a capitalised name that is not a place's).
@@ -131,8 +146,8 @@ final class Matching {
    * ({@link #undatedNamed}).
    */
   static boolean containsUndated(CodedEvent coarse, CodedEvent precise) {
-    return coarse.date() == null
-        && precise.date() == null
+    return undatedLinkable(coarse)
+        && undatedLinkable(precise)
         && !precisePlace(coarse.location())
         && precisePlace(precise.location())
         && compatible(coarse, precise)

@@ -293,6 +293,35 @@ final class EventMergerTest {
   }
 
   @Test
+  void merge_undatedBackgroundReports_neverLinkByNamesAcrossArticles() {
+    // "charged with the murder at the Kamau Hotel" in two articles years apart: background acts,
+    // undated even in dated articles; names alone would chain every such mention into one event
+    Report a =
+        Reports.riot("r1", "a1")
+            .on(null, "unknown")
+            .background()
+            .said("Rioters attacked the Kamau Hotel.")
+            .build();
+    Report b =
+        Reports.riot("r2", "a2")
+            .on(null, "unknown")
+            .background()
+            .said("The crowd looted the Kamau Hotel overnight.")
+            .build();
+    Report news =
+        Reports.riot("r3", "a3")
+            .on(null, "unknown")
+            .said("Rioters looted the Kamau Hotel again.")
+            .build();
+
+    assertThat(merger.merge(List.of(a, b, news)))
+        .extracting(MergedEvent::reportIds)
+        .containsExactlyInAnyOrder(List.of("r1"), List.of("r2"), List.of("r3"));
+    assertThat(EventMerger.undatedKeys(a.event())).isEmpty();
+    assertThat(EventMerger.undatedKeys(news.event())).isNotEmpty();
+  }
+
+  @Test
   void merge_undatedReportsOfATownAndItsCountry_joinOnASurname() {
     Report town =
         Reports.riot("r1", "a1")

@@ -63,6 +63,12 @@ final class Reports {
     return this;
   }
 
+  /** Background to its article's news ("once fought", "charged with the murder"). */
+  Reports background() {
+    this.background = true;
+    return this;
+  }
+
   Reports family(String family) {
     this.family = family;
     return this;

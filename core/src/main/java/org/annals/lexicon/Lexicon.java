@@ -245,36 +245,30 @@ public final class Lexicon {
     }
     String word = r.get(0).strip().toLowerCase(Locale.ROOT);
     if (kind.equals("region-abbreviation")) {
-      String code = r.opt(2);
-      if (code == null || code.indexOf('.') < 0) {
-        throw new LexiconException(
-            r.origin()
-                + ": a region-abbreviation needs the GeoNames admin1 code of its region in a third"
-                + " column (like US.MD); fix the line");
-      }
-      regionAbbreviations.put(word, code.strip());
+      regionAbbreviations.put(word, admin1Code(r, kind, "US.MD"));
     }
     if (kind.equals("region-alone")) {
-      String code = r.opt(2);
-      if (code == null || code.indexOf('.') < 0) {
-        throw new LexiconException(
-            r.origin()
-                + ": a region-alone needs the GeoNames admin1 code of its region in a third"
-                + " column (like CA.02); fix the line");
-      }
-      regionsAlone.put(word, code.strip());
+      regionsAlone.put(word, admin1Code(r, kind, "CA.02"));
     }
     if (kind.equals("region-demonym")) {
-      String code = r.opt(2);
-      if (code == null || code.indexOf('.') < 0) {
-        throw new LexiconException(
-            r.origin()
-                + ": a region-demonym needs the GeoNames admin1 code of its region in a third"
-                + " column (like GB.ENG); fix the line");
-      }
-      regionDemonyms.put(r.get(0).strip(), code.strip());
+      regionDemonyms.put(r.get(0).strip(), admin1Code(r, kind, "GB.ENG"));
     }
     toponymCues.computeIfAbsent(kind, k -> new java.util.HashSet<>()).add(word);
+  }
+
+  /** The GeoNames admin1 code in the third column of a {@code kind} row (like {@code example}). */
+  private static String admin1Code(TsvRow r, String kind, String example) {
+    String code = r.opt(2);
+    if (code == null || code.indexOf('.') < 0) {
+      throw new LexiconException(
+          r.origin()
+              + ": a "
+              + kind
+              + " needs the GeoNames admin1 code of its region in a third column (like "
+              + example
+              + "); fix the line");
+    }
+    return code.strip();
   }
 
   /**

@@ -307,15 +307,10 @@ final class Recogniser {
       return false;
     }
     Toponym top =
-        new Toponym(
-            s.index(),
+        oneWord(
+            s,
             i,
-            i + 1,
-            t.start(),
-            t.end(),
-            t.word(),
             "place",
-            null,
             ABBREVIATION
                 + region.name()
                 + (afterPlace ? " after a place and a comma" : " standing alone"));
@@ -339,6 +334,12 @@ final class Recogniser {
     return !Character.isDigit(before.charAt(before.length() - 1))
         && !before.equals("AD")
         && !before.equals("A.D.");
+  }
+
+  /** A toponym of token {@code i} alone, as written, found by {@code rule}. */
+  private static Toponym oneWord(Sentence s, int i, String use, String rule) {
+    Token t = s.tokens().get(i);
+    return new Toponym(s.index(), i, i + 1, t.start(), t.end(), t.word(), use, null, rule);
   }
 
   /** Whether the mention is a region's abbreviation after a place and a comma ("Md."). */
@@ -389,15 +390,10 @@ final class Recogniser {
             gazetteer.candidates(k).stream().filter(p -> p.precision().equals("district")).toList();
         if (!district.isEmpty()) {
           Toponym top =
-              new Toponym(
-                  s.index(),
+              oneWord(
+                  s,
                   i,
-                  i + 1,
-                  t.start(),
-                  t.end(),
-                  w,
                   actorUse(s, i, i + 1) ? "actor" : "place",
-                  null,
                   "the hyphenated name of " + district.get(0).name() + " without '" + suffix + "'");
           out.add(Mention.of(top, district, false, k, toks, false));
           return 0;

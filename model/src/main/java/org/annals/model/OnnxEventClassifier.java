@@ -70,7 +70,18 @@ public final class OnnxEventClassifier implements EventClassifier, AutoCloseable
     this.plover = head(m, "plover", Labels.PLOVER);
     this.acled = head(m, "acled", Labels.ACLED);
     this.cameo = head(m, "cameo", Labels.CAMEO);
-    this.calibration = calibration(h.path("calibration"));
+    try {
+      this.calibration = calibration(h.path("calibration"));
+    } catch (IllegalArgumentException e) {
+      throw new ModelException(
+          "the model file "
+              + m.origin()
+              + " has a broken calibration: "
+              + e.getMessage()
+              + "; "
+              + ModelFiles.REBUILD,
+          e);
+    }
     this.name =
         h.path("name").asText("annals-event-model") + " " + m.weightsDigest().substring(0, 8);
     byte[] base = ModelFiles.baseModel();

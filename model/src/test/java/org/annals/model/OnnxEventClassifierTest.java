@@ -172,5 +172,14 @@ final class OnnxEventClassifierTest {
       assertThat(curve.calibrate(0.7)).isCloseTo(0.6, within(1e-9));
       assertThat(curve.calibrate(0.99)).isCloseTo(0.8, within(1e-9));
     }
+    cal.putArray("y").add(0.4); // one y for two x
+    assertThatThrownBy(
+            () ->
+                OnnxEventClassifier.create(
+                    ModelFile.of(h, List.copyOf(builtIn.tensors().values()), "broken.bin")))
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("broken.bin")
+        .hasMessageContaining("calibration")
+        .hasMessageContaining("./annals train");
   }
 }

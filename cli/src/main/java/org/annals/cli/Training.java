@@ -45,7 +45,7 @@ final class Training {
   /**
    * The cross-validated scores, calibration and reliability of one run: {@code scaling} is the
    * calibration chosen (the one with the lower cross-fitted ECE, the isotonic curve on a tie),
-   * fitted on every held-out coding; {@code ece}, {@code eceBySet} and {@code reliability} are its
+   * fitted on every held-out coding; {@link #ece}, {@code eceBySet} and {@code reliability} are its
    * cross-fitted figures; {@code platt} is the Platt fit on every held-out coding, with its
    * cross-fitted ECE {@code ecePlatt} beside the curve's {@code eceIsotonic}.
    */
@@ -53,12 +53,16 @@ final class Training {
       Map<String, Map<String, Double>> scores,
       Calibration.Scaling scaling,
       Calibration.Fit platt,
-      double ece,
       double ecePlatt,
       double eceIsotonic,
       Map<String, Double> eceBySet,
       List<String> reliability,
-      int calibrated) {}
+      int calibrated) {
+    /** The cross-fitted ECE of the calibration chosen. */
+    double ece() {
+      return scaling instanceof Calibration.Curve ? eceIsotonic : ecePlatt;
+    }
+  }
 
   private final Lexicon lexicon;
   private final Path work;
@@ -271,7 +275,6 @@ final class Training {
         scores,
         isotonic ? Calibration.isotonic(all) : plattAll,
         plattAll,
-        isotonic ? eceCurve : ecePlatt,
         ecePlatt,
         eceCurve,
         eceBySet,

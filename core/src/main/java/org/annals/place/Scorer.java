@@ -51,17 +51,13 @@ final class Scorer {
     } else if (c.country() == null && c.featureCode().equals("LANDMARK") && others > 0) {
       s += 3.0; // an ocean or a world region fits any article's countries ("the Atlantic")
     }
+    // c's region, named in the article by another name than this mention's own
     var naming = c.admin1() == null ? null : ev.regions().get(c.admin1());
-    if (naming != null
-        && local(c)
-        && primaryName(c, m)
-        && naming.stream().anyMatch(k -> !k.equals(m.key()))) {
+    boolean regionNamed = naming != null && naming.stream().anyMatch(k -> !k.equals(m.key()));
+    if (regionNamed && local(c) && primaryName(c, m)) {
       s += 2.0; // a town or county of a region the article names (by another name than its own)
     }
-    if (naming != null
-        && c.precision().equals("region")
-        && !c.featureCode().equals("LANDMARK")
-        && naming.stream().anyMatch(k -> !k.equals(m.key()))) {
+    if (regionNamed && c.precision().equals("region") && !c.featureCode().equals("LANDMARK")) {
       s += 2.0; // "CAMP MURRAY, Wash." … "at home in Washington": the region named by another name
     }
     var inDistrict = c.admin2() == null ? null : ev.districts().get(c.admin2());
